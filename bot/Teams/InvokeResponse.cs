@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace TeamsSafeguarding.Teams;
+
+/// <summary>The HTTP answer to an invoke activity: the status code and JSON body Teams reads.</summary>
+public sealed record InvokeResponse(int Status, JsonNode? Body)
+{
+    public const string CardType = ContentTypes.AdaptiveCard;
+    public const string MessageType = "application/vnd.microsoft.activity.message";
+    public const string ErrorType = "application/vnd.microsoft.error";
+
+    /// <summary>Universal Actions: replace the card (for this user's client) with <paramref name="card"/>.</summary>
+    public static InvokeResponse Card(JsonObject card) =>
+        new(200, new JsonObject { ["statusCode"] = 200, ["type"] = CardType, ["value"] = card });
+
+    /// <summary>Universal Actions: show a short message to the user who clicked.</summary>
+    public static InvokeResponse Message(string text) =>
+        new(200, new JsonObject { ["statusCode"] = 200, ["type"] = MessageType, ["value"] = text });
+
+    /// <summary>Universal Actions error (HTTP 200, the error is in the body, as Teams expects).</summary>
+    public static InvokeResponse Error(int statusCode, string code, string message) =>
+        new(200, new JsonObject
+        {
+            ["statusCode"] = statusCode,
+            ["type"] = ErrorType,
+            ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+        });
+
+    /// <summary>What the Bot Framework SDK answers for an invoke nobody handles.</summary>
+    public static InvokeResponse NotImplemented() => new(501, null);
+
+    /// <summary>Dialog (task module) answers.</summary>
+    public static InvokeResponse TaskMessage(string text) =>
+        new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } });
+
+    public static InvokeResponse TaskContinue(string title, JsonObject card) =>
+        new(200, new JsonObject
+        {
+            ["task"] = new JsonObject
+            {
+                ["type"] = "continue",
+                ["value"] = new JsonObject
+                {
+                    ["title"] = title,
+                    ["card"] = new JsonObject { ["contentType"] = ContentTypes.AdaptiveCard, ["content"] = card },
+                },
+            },
+        });
+}
