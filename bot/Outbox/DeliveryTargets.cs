@@ -1,0 +1,97 @@
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Teams.Connector;
+
+namespace TeamsSafeguarding.Outbox;
+
+/// <summary>
+/// Sends one outbound message to where it should go. Returns the posted message's location so it can be
+/// updated later. Throws ConnectorException (from the client) or UndeliverableException (nowhere to send).
+/// </summary>
+public sealed class DeliveryTargets(IConnectorClient connector, ConversationStore conversations,
+    Microsoft.Extensions.Options.IOptions<BotOptions> bot)
+{
+    public sealed record Posted(string ServiceUrl, string ConversationId, string ActivityId);
+
+    public async Task<Posted?> DeliverAsync(OutboundMessage message, Posted? previous, CancellationToken ct)
+    {
+        var activity = message.Activity;
+        activity.Type ??= ActivityTypes.Message;
+        switch (message.Target.Kind)
+        {
+            case TargetKind.Conversation:
+            {
+                var serviceUrl = await ServiceUrlForAsync(message.Target.Id, ct);
+                var sent = await connector.SendToConversationAsync(serviceUrl, message.Target.Id, activity, ct);
+                return new Posted(serviceUrl, message.Target.Id, sent.Id ?? "");
+            }
+            case TargetKind.Channel:
+            {
+                var serviceUrl = await ServiceUrlForAsync(message.Target.Id, ct);
+                var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+                {
+                    IsGroup = true,
+                    ChannelData = new TeamsChannelData { Channel = new IdAndName { Id = message.Target.Id } },
+                    Activity = activity,
+                }, ct);
+                var activityId = created.ActivityId ?? "";
+                var thread = created.Id ?? $"{message.Target.Id};messageid={activityId}";
+                return new Posted(created.ServiceUrl ?? serviceUrl, thread, activityId);
+            }
+            case TargetKind.User:
+            {
+                var (chat, _) = await conversations.FindPersonalChatAsync(message.Target.Id, ct);
+                if (chat is not { Installed: true })
+                    chat = await OpenPersonalChatAsync(message.Target.Id, ct);
+                var sent = await connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, activity, ct);
+                return new Posted(chat.ServiceUrl, chat.ConversationId, sent.Id ?? "");
+            }
+            case TargetKind.Update:
+            {
+                if (previous is null)
+                    throw new UndeliverableException("NothingToUpdate", "The message to update was never sent.");
+                activity.Id = previous.ActivityId;
+                await connector.UpdateActivityAsync(previous.ServiceUrl, previous.ConversationId, previous.ActivityId, activity, ct);
+                return previous;
+            }
+            default:
+                throw new UndeliverableException("UnknownTarget", "Unknown target kind.");
+        }
+    }
+
+    /// <summary>Teams returns the existing 1:1 chat if there is one (the person must have the app).</summary>
+    private async Task<PersonalChat> OpenPersonalChatAsync(string userKey, CancellationToken ct)
+    {
+        var serviceUrl = await conversations.FindServiceUrlAsync(null, ct)
+            ?? throw new UndeliverableException("NoServiceUrl", "The bot has not been installed anywhere yet.");
+        var tenantId = bot.Value.AllowedTenantIds.FirstOrDefault();
+        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = string.IsNullOrEmpty(bot.Value.MicrosoftAppId) ? null : new ChannelAccount { Id = "28:" + bot.Value.MicrosoftAppId },
+            Members = [new ChannelAccount { Id = userKey }],
+            TenantId = tenantId,
+            ChannelData = new TeamsChannelData { Tenant = new IdAndName { Id = tenantId } },
+        }, ct);
+        if (string.IsNullOrEmpty(created.Id))
+            throw new UndeliverableException("NoChatCreated", "Teams did not open a chat with the person.");
+        var chat = new PersonalChat(userKey, created.Id, created.ServiceUrl ?? serviceUrl, tenantId, null, true);
+        await conversations.SavePersonalChatAsync(chat, ct);
+        return chat;
+    }
+
+    private async Task<string> ServiceUrlForAsync(string conversationId, CancellationToken ct)
+    {
+        var (reference, _) = await conversations.FindAsync(conversationId, ct);
+        if (reference is not null) return reference.ServiceUrl;
+        // A channel we were never mentioned in: the team's serviceUrl is the tenant's.
+        return await conversations.FindServiceUrlAsync(null, ct)
+            ?? throw new UndeliverableException("NoServiceUrl", "The bot has not been installed anywhere yet.");
+    }
+}
+
+/// <summary>A message that cannot be delivered however often we retry (no chat with that person, etc.).</summary>
+public sealed class UndeliverableException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

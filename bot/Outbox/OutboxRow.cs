@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Teams;
+
+namespace TeamsSafeguarding.Outbox;
+
+/// <summary>
+/// How an outbound message is stored: a row "outbox|{sequence}" in the SAME partition as the state change
+/// that caused it, so both commit in one Table Storage transaction. Sent rows are deleted; rows that can
+/// never be delivered move to "outboxfailed|{sequence}" with the reason (status and error code only).
+/// </summary>
+public static class OutboxRow
+{
+    public const string Prefix = "outbox|";
+    public const string FailedPrefix = "outboxfailed|";
+    public const string PostedPrefix = "posted|";
+
+    public static TableEntity Create(string partitionKey, OutboundMessage message, DateTimeOffset now)
+    {
+        // Time-ordered row keys keep a partition's messages in the order they were queued.
+        var sequence = $"{now.UtcTicks:D19}-{Guid.NewGuid():N}";
+        return new TableEntity(partitionKey, Prefix + sequence)
+        {
+            ["TargetKind"] = message.Target.Kind.ToString(),
+            ["TargetId"] = message.Target.Id,
+            ["Activity"] = ActivityJson.Serialize(message.Activity),
+            ["MessageKey"] = message.MessageKey,
+            ["Attempts"] = 0,
+            ["NextAttemptAt"] = now,
+            ["QueuedAt"] = now,
+        };
+    }
+
+    public static OutboundMessage Read(TableEntity row)
+    {
+        var kind = Enum.Parse<TargetKind>(row.GetString("TargetKind"));
+        var activity = System.Text.Json.JsonSerializer.Deserialize<Activity>(row.GetString("Activity"), ActivityJson.Options)!;
+        return new OutboundMessage(new DeliveryTarget(kind, row.GetString("TargetId")), activity, row.GetString("MessageKey"));
+    }
+
+    public static string PostedKey(string messageKey) => PostedPrefix + Keys.Escape(messageKey);
+}

@@ -1,0 +1,45 @@
+using TeamsSafeguarding.Teams;
+
+namespace TeamsSafeguarding.Routing;
+
+public delegate Task ChatCommandHandler(ChatMessage message, CancellationToken ct);
+public delegate Task<InvokeResponse> CardActionHandler(CardAction action, CancellationToken ct);
+public delegate Task ActivityObserver(Activity activity, CancellationToken ct);
+
+/// <summary>A capability of the bot: it says which chat commands, card verbs and events it handles.</summary>
+public interface IBotFeature
+{
+    void Map(BotRoutes routes);
+}
+
+/// <summary>The table from what people do (type a command, click a button, install the app) to the feature handling it.</summary>
+public sealed class BotRoutes
+{
+    private readonly List<(string Phrase, ChatCommandHandler Handler)> _commands = [];
+    private readonly Dictionary<string, CardActionHandler> _verbs = new(StringComparer.Ordinal);
+    private readonly List<ActivityObserver> _conversationEvents = [];
+
+    /// <summary>A chat command: matches the phrase alone or followed by more words ("details SAB-2026-0001").</summary>
+    public void Command(string phrase, ChatCommandHandler handler) => _commands.Add((phrase.ToLowerInvariant(), handler));
+
+    public void Verb(string verb, CardActionHandler handler)
+    {
+        if (!_verbs.TryAdd(verb, handler)) throw new InvalidOperationException($"Verb '{verb}' is mapped twice.");
+    }
+
+    /// <summary>installationUpdate and conversationUpdate activities.</summary>
+    public void OnConversationEvent(ActivityObserver observer) => _conversationEvents.Add(observer);
+
+    public ChatCommandHandler? FindCommand(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        // Longest phrase first, so "new referral" wins over "new".
+        foreach (var (phrase, handler) in _commands.OrderByDescending(c => c.Phrase.Length))
+            if (lower == phrase || lower.StartsWith(phrase + " ", StringComparison.Ordinal)) return handler;
+        return null;
+    }
+
+    public CardActionHandler? FindVerb(string verb) => _verbs.GetValueOrDefault(verb);
+
+    public IReadOnlyList<ActivityObserver> ConversationEvents => _conversationEvents;
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Teams;
+
+namespace TeamsSafeguarding.Routing;
+
+/// <summary>
+/// The bot's front door: remembers where each activity came from, then hands it to the feature that
+/// handles it (a chat command, a card verb, an install event). Unknown things get a friendly answer.
+/// </summary>
+public sealed class SafeguardingBot : IBot
+{
+    private readonly BotRoutes _routes = new();
+    private readonly ConversationTracker _tracker;
+    private readonly IChatReplies _replies;
+    private readonly ILogger<SafeguardingBot> _log;
+
+    public SafeguardingBot(IEnumerable<IBotFeature> features, ConversationTracker tracker, IChatReplies replies, ILogger<SafeguardingBot> log)
+    {
+        foreach (var feature in features) feature.Map(_routes);
+        _tracker = tracker;
+        _replies = replies;
+        _log = log;
+    }
+
+    public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
+    {
+        await _tracker.RememberAsync(activity, ct);
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await OnMessageAsync(activity, ct);
+                return null;
+            case ActivityTypes.Invoke:
+                return await OnInvokeAsync(activity, ct);
+            case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
+                foreach (var observer in _routes.ConversationEvents) await observer(activity, ct);
+                return null;
+            default:
+                // messageReaction, event, typing and types we do not know: acknowledged and ignored.
+                _log.LogDebug("Ignored a {ActivityType} activity", activity.Type);
+                return null;
+        }
+    }
+
+    private async Task OnMessageAsync(Activity activity, CancellationToken ct)
+    {
+        if (Actor.From(activity) is not { } actor) return;
+        var message = new ChatMessage(activity, actor, MessageText.Normalize(activity));
+        if (message.Text.Length == 0)
+        {
+            // An Action.Submit from an old card, or an empty message: our cards use Action.Execute.
+            await _replies.HintAsync(message, ct);
+            return;
+        }
+        var handler = _routes.FindCommand(message.Text);
+        if (handler is null)
+        {
+            _log.LogInformation("Unrecognised chat message ({Length} characters)", message.Text.Length);
+            await _replies.HintAsync(message, ct);
+            return;
+        }
+        await handler(message, ct);
+    }
+
+    private async Task<InvokeResponse?> OnInvokeAsync(Activity activity, CancellationToken ct)
+    {
+        switch (activity.Name)
+        {
+            case "adaptiveCard/action":
+                return await OnCardActionAsync(activity, ct);
+            case "task/fetch" or "task/submit":
+                // Dialogs are not used: the Agents Playground cannot show them and every flow works in cards.
+                return InvokeResponse.TaskMessage("This is done in the card itself now. Please use the buttons on the card.");
+            default:
+                return null; // the endpoint answers 501, as the Bot Framework SDK does
+        }
+    }
+
+    private async Task<InvokeResponse> OnCardActionAsync(Activity activity, CancellationToken ct)
+    {
+        var value = activity.Value as JsonObject;
+        var action = value?["action"] as JsonObject;
+        if (action?["type"]?.GetValue<string>() != "Action.Execute")
+            return InvokeResponse.Error(400, "BadRequest", "This card action is not supported.");
+        var verb = action["verb"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(verb) || Actor.From(activity) is not { } actor)
+            return InvokeResponse.Error(400, "BadRequest", "This card action is incomplete.");
+        var data = action["data"] as JsonObject ?? new JsonObject();
+        var automatic = value?["trigger"]?.GetValue<string>() == "automatic";
+
+        var handler = _routes.FindVerb(verb);
+        if (handler is null)
+        {
+            _log.LogInformation("Card action with an unknown verb");
+            return InvokeResponse.Error(400, "UnknownAction", "This button belongs to an older version of the card. Type help to start again.");
+        }
+        return await handler(new CardAction(activity, actor, verb, data, automatic), ct);
+    }
+}

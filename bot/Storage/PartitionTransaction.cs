@@ -1,0 +1,57 @@
+using Azure;
+using Azure.Data.Tables;
+using TeamsSafeguarding.Outbox;
+
+namespace TeamsSafeguarding.Storage;
+
+/// <summary>
+/// A state change and the messages it causes, committed together: every row here shares one partition,
+/// so Table Storage applies them all or none. Messages become outbox rows the dispatcher sends afterwards,
+/// so a crash between commit and send loses nothing.
+/// </summary>
+public sealed class PartitionTransaction(TableClient table, OutboxSignal signal, TimeProvider clock, string partitionKey)
+{
+    private readonly List<TableTransactionAction> _actions = [];
+    private bool _hasMessages;
+
+    public string PartitionKey => partitionKey;
+
+    public PartitionTransaction Add(ITableEntity entity) => Push(TableTransactionActionType.Add, entity);
+
+    /// <summary>Replace a row read earlier; fails the whole commit (412) if someone changed it since.</summary>
+    public PartitionTransaction Replace(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.UpdateReplace, entity, etag);
+
+    public PartitionTransaction Upsert(ITableEntity entity) => Push(TableTransactionActionType.UpsertReplace, entity);
+
+    public PartitionTransaction Delete(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.Delete, entity, etag);
+
+    public PartitionTransaction Send(OutboundMessage message)
+    {
+        _hasMessages = true;
+        return Add(OutboxRow.Create(partitionKey, message, clock.GetUtcNow()));
+    }
+
+    /// <exception cref="TableTransactionFailedException">412 when a Replace/Delete row changed meanwhile; 409 when an Add row exists.</exception>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (_actions.Count == 0) return;
+        await table.SubmitTransactionAsync(_actions, ct);
+        if (_hasMessages) signal.Wake();
+    }
+
+    private PartitionTransaction Push(TableTransactionActionType type, ITableEntity entity, ETag etag = default)
+    {
+        if (entity.PartitionKey != partitionKey)
+            throw new InvalidOperationException("Every row in a transaction must share its partition.");
+        if (_actions.Count == 100)
+            throw new InvalidOperationException("A Table Storage transaction holds at most 100 rows.");
+        _actions.Add(new TableTransactionAction(type, entity, etag));
+        return this;
+    }
+}
+
+/// <summary>Creates transactions; injected wherever a capability changes state.</summary>
+public sealed class Transactions(TableClient table, OutboxSignal signal, TimeProvider clock)
+{
+    public PartitionTransaction Begin(string partitionKey) => new(table, signal, clock, partitionKey);
+}
