@@ -1,0 +1,55 @@
+namespace TeamsSafeguarding.Board;
+
+/// <summary>
+/// Configuration section "Board": the Safeguarding Adults Board this bot serves, its people and channels.
+/// People are identified by their Entra object id (aadObjectId), or their Teams id where there is none.
+/// </summary>
+public sealed class BoardOptions
+{
+    public const string Section = "Board";
+
+    public string Name { get; set; } = "Safeguarding Adults Board";
+    /// <summary>Case references look like "{ReferencePrefix}-2026-0007".</summary>
+    public string ReferencePrefix { get; set; } = "SAB";
+
+    /// <summary>Channel where coordinators and the deputy board manager triage (any channel id, General included).</summary>
+    public string? CoordinatorsChannelId { get; set; }
+    /// <summary>Channel where statutory partners give their views (may be the same channel).</summary>
+    public string? PartnersChannelId { get; set; }
+
+    public List<string> Coordinators { get; set; } = [];
+    public List<string> DeputyBoardManagers { get; set; } = [];
+    public List<string> Chairs { get; set; } = [];
+    public List<string> BoardAdmins { get; set; } = [];
+    public List<string> Auditors { get; set; } = [];
+
+    /// <summary>Statutory partners (at least local authority, police, NHS ICB) and their members.</summary>
+    public List<AgencyOptions> Partners { get; set; } =
+    [
+        new() { Id = "la", Name = "Local authority" },
+        new() { Id = "police", Name = "Police" },
+        new() { Id = "icb", Name = "NHS integrated care board" },
+    ];
+
+    /// <summary>Who decides when the partners have no majority at the deadline: "Chair" or "DeputyBoardManager".</summary>
+    public string TieBreak { get; set; } = "Chair";
+    public bool EarlyDecision { get; set; } = true;
+    public int ViewsWorkingDays { get; set; } = 5;
+    public int DecisionWorkingDays { get; set; } = 10;
+
+    /// <summary>Drafts untouched this long are deleted; their owner is warned DraftWarningDays before.</summary>
+    public int DraftRetentionDays { get; set; } = 30;
+    public int DraftWarningDays { get; set; } = 5;
+
+    /// <summary>"EnglandAndWales", "Scotland" or "NorthernIreland".</summary>
+    public string CalendarRegion { get; set; } = "EnglandAndWales";
+    /// <summary>Extra days the board does not work (yyyy-MM-dd), on top of bank holidays.</summary>
+    public List<DateOnly> ExtraClosureDays { get; set; } = [];
+}
+
+public sealed class AgencyOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Members { get; set; } = [];
+}
