@@ -34,17 +34,11 @@ public sealed class BoardOptions
     /// <summary>Who decides when the partners have no majority at the deadline: "Chair" or "DeputyBoardManager".</summary>
     public string TieBreak { get; set; } = "Chair";
     public bool EarlyDecision { get; set; } = true;
-    public int ViewsWorkingDays { get; set; } = 5;
-    public int DecisionWorkingDays { get; set; } = 10;
 
     /// <summary>Drafts untouched this long are deleted; their owner is warned DraftWarningDays before.</summary>
     public int DraftRetentionDays { get; set; } = 30;
     public int DraftWarningDays { get; set; } = 5;
-
-    /// <summary>"EnglandAndWales", "Scotland" or "NorthernIreland".</summary>
-    public string CalendarRegion { get; set; } = "EnglandAndWales";
-    /// <summary>Extra days the board does not work (yyyy-MM-dd), on top of bank holidays.</summary>
-    public List<DateOnly> ExtraClosureDays { get; set; } = [];
+    // Working days, bank-holiday region and the 5/10 working-day clocks are in section "Calendar" (CalendarOptions).
 }
 
 public sealed class AgencyOptions
