@@ -17,5 +17,5 @@ public sealed record PartnerView(
     /// <summary>Same person saying the same thing: a repeat, not a change.</summary>
     public bool SaysTheSameAs(PartnerView other) =>
         AgencyId == other.AgencyId && MemberId == other.MemberId && Choice == other.Choice &&
-        string.Equals(Rationale.Trim(), other.Rationale.Trim(), StringComparison.Ordinal);
+        string.Equals((Rationale ?? "").Trim(), (other.Rationale ?? "").Trim(), StringComparison.Ordinal);
 }
