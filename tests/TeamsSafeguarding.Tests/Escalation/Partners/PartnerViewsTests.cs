@@ -1,0 +1,134 @@
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Partners;
+using Xunit;
+using static TeamsSafeguarding.Tests.Escalation.Partners.Ballot;
+
+namespace TeamsSafeguarding.Tests.Escalation.Partners;
+
+public class PartnerViewsTests
+{
+    private static readonly PartnerViews Empty = PartnerViews.Start(DecisionRule.Default);
+
+    [Fact]
+    public void The_same_click_delivered_twice_is_recorded_once()
+    {
+        var view = View(La, PartnerChoice.MeetingRequired, 1);
+        var first = PartnerDecision.GiveView(Empty, view, DecisionDue);
+        var again = PartnerDecision.GiveView(first.Ledger, view, DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Recorded, first.Kind);
+        Assert.Equal(ViewGivenKind.Duplicate, again.Kind);
+        Assert.Same(first.Ledger, again.Ledger);
+        Assert.Single(again.Ledger.History);
+    }
+
+    [Fact]
+    public void A_redelivered_click_after_the_decision_is_still_accepted_as_a_duplicate()
+    {
+        var deciding = View(Police, PartnerChoice.NoMeeting, 2);
+        var ledger = Give(DecisionRule.Default, View(La, PartnerChoice.NoMeeting, 1), deciding);
+
+        var again = PartnerDecision.GiveView(ledger, deciding with { GivenAt = deciding.GivenAt.AddSeconds(30) }, DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Duplicate, again.Kind);
+        Assert.Equal(2, again.Ledger.History.Count);
+    }
+
+    [Fact]
+    public void A_request_id_reused_for_a_different_view_is_refused()
+    {
+        var ledger = Give(Empty, View(La, PartnerChoice.MeetingRequired, 1, request: "req-1"));
+
+        var reused = PartnerDecision.GiveView(ledger, View(La, PartnerChoice.NoMeeting, 1, request: "req-1"), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Refused, reused.Kind);
+        Assert.Single(reused.Ledger.History);
+    }
+
+    [Fact]
+    public void Saying_the_same_thing_again_with_a_new_click_changes_nothing()
+    {
+        var ledger = Give(Empty, View(La, PartnerChoice.MeetingRequired, 1, request: "r1", rationale: "Risk is rising"));
+
+        var again = PartnerDecision.GiveView(ledger,
+            View(La, PartnerChoice.MeetingRequired, 2, request: "r2", rationale: " Risk is rising "), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Unchanged, again.Kind);
+        Assert.Single(again.Ledger.History);
+    }
+
+    [Fact]
+    public void A_changed_view_is_kept_in_history_and_the_latest_is_current()
+    {
+        var ledger = Give(Empty, View(La, PartnerChoice.MeetingRequired, 1));
+
+        var changed = PartnerDecision.GiveView(ledger, View(La, PartnerChoice.NoMeeting, 2, member: "la-deputy"), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Changed, changed.Kind);
+        Assert.Equal([PartnerChoice.MeetingRequired, PartnerChoice.NoMeeting], changed.Ledger.History.Select(v => v.Choice));
+        Assert.Equal(PartnerChoice.NoMeeting, changed.Ledger.Current[La].Choice);
+        Assert.Single(ledger.History); // the earlier ledger is untouched
+    }
+
+    [Fact]
+    public void A_view_after_the_decision_is_refused_with_an_explanation()
+    {
+        // Decided at 23:30 UTC on 7 April, which is 8 April in London (BST).
+        var decidedAt = new DateTimeOffset(2026, 4, 7, 23, 30, 0, TimeSpan.Zero);
+        var ledger = Give(DecisionRule.Default,
+            View(La, PartnerChoice.MeetingRequired, 1),
+            View(Police, PartnerChoice.MeetingRequired, 1) with { GivenAt = decidedAt, RequestId = "p" });
+
+        var late = PartnerDecision.GiveView(ledger, View(Icb, PartnerChoice.NoMeeting, 7), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Refused, late.Kind);
+        Assert.False(late.Accepted);
+        Assert.Equal(FieldError.Form, Assert.Single(late.Problems).Field);
+        Assert.Equal(
+            "The statutory partners' decision has already been made (Meeting required, by early majority, on 8 April 2026), " +
+            "so views can no longer be given or changed.",
+            late.Explanation);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_view_needs_a_rationale(string rationale)
+    {
+        var given = PartnerDecision.GiveView(Empty, View(La, PartnerChoice.NoMeeting, 1, rationale: rationale), DecisionDue);
+
+        Assert.Equal(PartnerViews.RationaleField, Assert.Single(given.Problems).Field);
+        Assert.Empty(given.Ledger.History);
+    }
+
+    [Fact]
+    public void The_rationale_is_bounded_and_trimmed()
+    {
+        var tooLong = new string('x', PartnerView.MaxRationaleLength + 1);
+        var justRight = " " + new string('x', PartnerView.MaxRationaleLength) + " ";
+
+        Assert.False(PartnerDecision.GiveView(Empty, View(La, PartnerChoice.NoMeeting, 1, rationale: tooLong), DecisionDue).Accepted);
+        var ok = PartnerDecision.GiveView(Empty, View(La, PartnerChoice.NoMeeting, 1, rationale: justRight), DecisionDue);
+        Assert.True(ok.Accepted);
+        Assert.Equal(PartnerView.MaxRationaleLength, ok.Ledger.Current[La].Rationale.Length);
+    }
+
+    [Fact]
+    public void Only_the_boards_statutory_partners_may_give_a_view()
+    {
+        var given = PartnerDecision.GiveView(Empty, View("housing-association", PartnerChoice.NoMeeting, 1), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Refused, given.Kind);
+        Assert.Contains("not one of this board's statutory partners", given.Explanation);
+    }
+
+    [Fact]
+    public void Views_may_still_be_given_while_awaiting_the_chair()
+    {
+        var ledger = Give(DecisionRule.Default, View(La, PartnerChoice.MeetingRequired, 1), View(Police, PartnerChoice.NoMeeting, 1));
+
+        var late = PartnerDecision.GiveView(ledger, View(Icb, PartnerChoice.NoMeeting, 19), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Recorded, late.Kind);
+    }
+}
