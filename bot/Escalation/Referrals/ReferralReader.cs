@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using System.Collections.Immutable;
 using TeamsSafeguarding.Escalation.Risk;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 namespace TeamsSafeguarding.Escalation.Referrals;
 
 /// <summary>One answer on the review page, as it should read ("Managing toilet needs", not "ToiletNeeds").</summary>
@@ -19,12 +20,12 @@ public static class ReferralReview
     public static ReviewPage For(ReferralDraft draft, DateOnly today)
     {
         var all = ReferralValidation.ValidateForSubmit(draft, today);
-        var errors = all.GroupBy(e => e.FieldId).ToDictionary(g => g.Key, g => g.First().Message);
+        var errors = all.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
         var sections = ReferralForm.Sections.Select(section => new ReviewSection(section.Id, section.Title,
             section.FieldsFor(draft.RiskCount)
                 .Select(f => new ReviewLine(f.Id, f.Label, Describe(f, draft.Get(f.Id)), errors.GetValueOrDefault(f.Id)))
                 .ToArray())).ToArray();
-        return new ReviewPage(sections, all.Where(e => ReferralForm.FindField(e.FieldId) is null).ToArray());
+        return new ReviewPage(sections, all.Where(e => ReferralForm.FindField(e.Field) is null).ToArray());
     }
 
     /// <summary>An answer in words: choice titles instead of values, "Yes"/"No" for toggles.</summary>

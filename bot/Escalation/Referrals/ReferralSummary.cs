@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Risk;
 
 namespace TeamsSafeguarding.Escalation.Referrals;
@@ -8,7 +9,7 @@ namespace TeamsSafeguarding.Escalation.Referrals;
 /// case reference, stage, referring agency and risk band word. Do not add fields without checking
 /// domain.md section 6.
 /// </summary>
-public sealed record ReferralSummary(CaseReference CaseReference, ReferralStage Stage, string ReferringAgency, RiskBand? RiskBand)
+public sealed record ReferralSummary(CaseReference CaseReference, CaseStage Stage, string ReferringAgency, RiskBand? RiskBand)
 {
     public const int MaxAgencyLength = 100;
 
@@ -17,7 +18,7 @@ public sealed record ReferralSummary(CaseReference CaseReference, ReferralStage 
     /// <summary>"High", or "Not scored" when there are no risks yet. Always a word, never only a colour.</summary>
     public string RiskWord => RiskBand?.Word ?? "Not scored";
 
-    public static ReferralSummary For(CaseReference caseReference, ReferralStage stage, Referral referral, RiskBandScheme scheme) =>
+    public static ReferralSummary For(CaseReference caseReference, CaseStage stage, Referral referral, RiskBandScheme scheme) =>
         new(caseReference, stage, referral.Referrer.Agency, ReferralRiskLevel.BandOf(referral, scheme));
 
     // An agency name is one short line; anything longer is not an agency name and is cut rather than shown.

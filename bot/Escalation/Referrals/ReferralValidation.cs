@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using System.Globalization;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
 
@@ -169,9 +170,9 @@ public static class ReferralValidation
         var position = section.Fields.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i);
         return errors
             .Select((e, i) => (e, i))
-            .GroupBy(x => x.e.FieldId)
+            .GroupBy(x => x.e.Field)
             .Select(g => g.First())
-            .OrderBy(x => position.GetValueOrDefault(x.e.FieldId, int.MaxValue))
+            .OrderBy(x => position.GetValueOrDefault(x.e.Field, int.MaxValue))
             .ThenBy(x => x.i)
             .Select(x => x.e)
             .ToArray();

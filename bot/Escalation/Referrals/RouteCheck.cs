@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 namespace TeamsSafeguarding.Escalation.Referrals;
 
 /// <summary>The three gating answers asked, on one short card, before the referral form starts.</summary>

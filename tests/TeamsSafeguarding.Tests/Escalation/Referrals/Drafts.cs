@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Referrals;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
 
@@ -65,5 +66,5 @@ internal static class Drafts
 
     /// <summary>The messages for one field after validating its section.</summary>
     public static IReadOnlyList<string> ErrorsFor(ReferralDraft draft, string sectionId, string fieldId) =>
-        ReferralValidation.Validate(draft, sectionId, Today).Where(e => e.FieldId == fieldId).Select(e => e.Message).ToArray();
+        ReferralValidation.Validate(draft, sectionId, Today).Where(e => e.Field == fieldId).Select(e => e.Message).ToArray();
 }

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using Xunit;
 using TeamsSafeguarding.Escalation.Referrals;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
@@ -49,8 +50,8 @@ public class ReferralFormBinderTests
         var draft = Apply(Empty(), ReferralForm.MultiAgencySection, (likelihood, "abc"), (F.LatestMeetingOn, "32/13/2026"));
         Assert.Equal("abc", draft.Get(likelihood));
         var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Today);
-        Assert.Contains(errors, e => e.FieldId == likelihood && e.Message == "Likelihood must be a whole number from 1 to 5");
-        Assert.Contains(errors, e => e.FieldId == F.LatestMeetingOn && e.Message == "Enter a real date");
+        Assert.Contains(errors, e => e.Field == likelihood && e.Message == "Likelihood must be a whole number from 1 to 5");
+        Assert.Contains(errors, e => e.Field == F.LatestMeetingOn && e.Message == "Enter a real date");
     }
 
     [Theory]

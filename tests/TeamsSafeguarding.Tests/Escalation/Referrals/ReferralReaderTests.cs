@@ -55,6 +55,6 @@ public class ReferralReaderTests
         var result = ReferralReader.Read(Complete().With((F.ManagerName, null)), Today);
         Assert.False(result.Ready);
         Assert.Null(result.Referral);
-        Assert.Equal(F.ManagerName, Assert.Single(result.Errors).FieldId);
+        Assert.Equal(F.ManagerName, Assert.Single(result.Errors).Field);
     }
 }

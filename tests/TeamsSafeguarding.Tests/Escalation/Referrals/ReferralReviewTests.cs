@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using Xunit;
 using TeamsSafeguarding.Escalation.Referrals;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
@@ -28,6 +29,6 @@ public class ReferralReviewTests
         var page = ReferralReview.For(draft, Today);
         Assert.False(page.ReadyToSubmit);
         Assert.Equal("Enter the senior manager's name", Line(page, F.ManagerName).Error);
-        Assert.Equal(F.Risks, Assert.Single(page.GeneralErrors).FieldId);
+        Assert.Equal(F.Risks, Assert.Single(page.GeneralErrors).Field);
     }
 }

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using Xunit;
 using System.Reflection;
 using TeamsSafeguarding.Escalation.Referrals;
@@ -22,7 +23,7 @@ public class ReferralSummaryTests
     public void No_property_can_hold_personal_data()
     {
         // Only these types are safe on a channel card; a Person, a date or a list of text would not be.
-        Type[] allowed = [typeof(CaseReference), typeof(ReferralStage), typeof(string), typeof(RiskBand)];
+        Type[] allowed = [typeof(CaseReference), typeof(CaseStage), typeof(string), typeof(RiskBand)];
         foreach (var property in typeof(ReferralSummary).GetProperties())
             Assert.Contains(property.PropertyType, allowed);
         Type[] deep = [typeof(CaseReference), typeof(RiskBand)];
@@ -38,7 +39,7 @@ public class ReferralSummaryTests
     public void Built_from_a_referral_it_shows_no_personal_details()
     {
         var referral = ReferralReader.Read(Complete(), Today).Referral!;
-        var summary = ReferralSummary.For(Ref, ReferralStage.WithPartners, referral, RiskBandScheme.NhsDefault);
+        var summary = ReferralSummary.For(Ref, CaseStage.WithPartners, referral, RiskBandScheme.NhsDefault);
         Assert.Equal("Adult Social Care", summary.ReferringAgency);
         Assert.Equal("High", summary.RiskWord); // after mitigation 3x4 = 12
         var printed = summary.ToString();
@@ -50,9 +51,9 @@ public class ReferralSummaryTests
     [Fact]
     public void The_agency_is_one_short_line()
     {
-        var summary = new ReferralSummary(Ref, ReferralStage.Received, "Housing Trust\nTenant: someone at 1 Test Street", null);
+        var summary = new ReferralSummary(Ref, CaseStage.Received, "Housing Trust\nTenant: someone at 1 Test Street", null);
         Assert.Equal("Housing Trust", summary.ReferringAgency);
-        Assert.Equal(ReferralSummary.MaxAgencyLength, new ReferralSummary(Ref, ReferralStage.Received, new string('a', 500), null).ReferringAgency.Length);
+        Assert.Equal(ReferralSummary.MaxAgencyLength, new ReferralSummary(Ref, CaseStage.Received, new string('a', 500), null).ReferringAgency.Length);
         Assert.Equal("Not scored", summary.RiskWord);
     }
 }

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using Xunit;
 using TeamsSafeguarding.Escalation.Referrals;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
@@ -22,8 +23,8 @@ public class ReferralValidationTests
         var errors = ReferralValidation.Validate(ReferralDraft.Start(RouteOk), ReferralForm.PersonSection, Today);
         Assert.Equal(
             [F.PersonName, F.PersonDateOfBirth, F.PersonAddress, F.PersonSystemReference, F.ReferrerName, F.ReferrerRole, F.ReferrerAgency],
-            errors.Select(e => e.FieldId));
-        Assert.Equal("Enter the date of birth", errors.Single(e => e.FieldId == F.PersonDateOfBirth).Message);
+            errors.Select(e => e.Field));
+        Assert.Equal("Enter the date of birth", errors.Single(e => e.Field == F.PersonDateOfBirth).Message);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class ReferralValidationTests
     public void Every_score_of_every_added_risk_is_required()
     {
         var draft = Complete().WithRiskAdded();
-        var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Today).Select(e => e.FieldId).ToArray();
+        var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Today).Select(e => e.Field).ToArray();
         Assert.Equal(F.RiskPart.All.Select(p => F.Risk(2, p)).Order(), errors.Order());
         Assert.Equal("Enter the likelihood from 1 to 5",
             ErrorsFor(draft, ReferralForm.MultiAgencySection, F.Risk(2, F.RiskPart.LikelihoodBefore)).Single());
@@ -111,7 +112,7 @@ public class ReferralValidationTests
         var draft = Complete().WithRiskRemoved(1);
         Assert.Equal(0, draft.RiskCount);
         Assert.Equal(["Add at least one risk"], ErrorsFor(draft, ReferralForm.MultiAgencySection, F.Risks));
-        Assert.Contains(ReferralValidation.ValidateForSubmit(draft, Today), e => e.FieldId == F.Risks);
+        Assert.Contains(ReferralValidation.ValidateForSubmit(draft, Today), e => e.Field == F.Risks);
     }
 
     [Theory]
@@ -170,7 +171,7 @@ public class ReferralValidationTests
     {
         var draft = Complete().With((F.CapacityAssessedOn, null), (F.CapacityAssessedBy, null), (F.CapacityConclusion, null));
         var errors = ReferralValidation.Validate(draft, ReferralForm.CapacitySection, Today);
-        Assert.Equal([F.CapacityAssessedOn, F.CapacityAssessedBy, F.CapacityConclusion], errors.Select(e => e.FieldId));
+        Assert.Equal([F.CapacityAssessedOn, F.CapacityAssessedBy, F.CapacityConclusion], errors.Select(e => e.Field));
 
         var notAssessed = draft.With((F.CapacityAssessed, "no"));
         Assert.Empty(ReferralValidation.Validate(notAssessed, ReferralForm.CapacitySection, Today));
@@ -197,13 +198,13 @@ public class ReferralValidationTests
     {
         var none = Complete().With((F.RiskAssessmentTool, null), (F.RiskAssessmentLink, null));
         var errors = ReferralValidation.Validate(none, ReferralForm.MultiAgencySection, Today);
-        Assert.Equal([F.RiskAssessmentTool, F.RiskAssessmentLink], errors.Select(e => e.FieldId));
+        Assert.Equal([F.RiskAssessmentTool, F.RiskAssessmentLink], errors.Select(e => e.Field));
 
         var withReason = none.With((F.NoRiskAssessmentReason, "The person declined every assessment."));
         Assert.Empty(ReferralValidation.Validate(withReason, ReferralForm.MultiAgencySection, Today));
 
         var toolOnly = Complete().With((F.RiskAssessmentLink, null));
-        Assert.Equal([F.RiskAssessmentLink], ReferralValidation.Validate(toolOnly, ReferralForm.MultiAgencySection, Today).Select(e => e.FieldId));
+        Assert.Equal([F.RiskAssessmentLink], ReferralValidation.Validate(toolOnly, ReferralForm.MultiAgencySection, Today).Select(e => e.Field));
     }
 
     [Theory]
@@ -225,7 +226,7 @@ public class ReferralValidationTests
     public void Sharing_needs_consent_or_a_ground_and_rationale(string? consent, string? ground, string? rationale, string[] expectedFields)
     {
         var draft = Complete().With((F.Consent, consent), (F.SharingGround, ground), (F.SharingRationale, rationale));
-        var fields = ReferralValidation.Validate(draft, ReferralForm.SharingSection, Today).Select(e => e.FieldId);
+        var fields = ReferralValidation.Validate(draft, ReferralForm.SharingSection, Today).Select(e => e.Field);
         Assert.Equal(expectedFields, fields);
     }
 
@@ -235,7 +236,7 @@ public class ReferralValidationTests
         var draft = Complete().With((F.Article6, null), (F.Article9, "Whatever"));
         var errors = ReferralValidation.Validate(draft, ReferralForm.SharingSection, Today);
         Assert.Equal([(F.Article6, "Choose the Article 6 lawful basis"), (F.Article9, "Choose one of the options")],
-            errors.Select(e => (e.FieldId, e.Message)));
+            errors.Select(e => (e.Field, e.Message)));
     }
 
     [Fact]
@@ -243,7 +244,7 @@ public class ReferralValidationTests
     {
         var draft = Complete().With((F.ManagerName, null), (F.ManagerRole, null), (F.ManagerAgency, null), (F.ManagerAgreedOn, null));
         var errors = ReferralValidation.ValidateForSubmit(draft, Today);
-        Assert.Equal([F.ManagerName, F.ManagerRole, F.ManagerAgency, F.ManagerAgreedOn], errors.Select(e => e.FieldId));
+        Assert.Equal([F.ManagerName, F.ManagerRole, F.ManagerAgency, F.ManagerAgreedOn], errors.Select(e => e.Field));
         Assert.Equal("Enter the senior manager's name", errors[0].Message);
     }
 
@@ -252,7 +253,7 @@ public class ReferralValidationTests
     {
         var errors = ReferralValidation.ValidateForSubmit(ReferralDraft.Start(RouteOk), Today);
         var sectionsWithErrors = ReferralForm.Sections
-            .Where(s => s.Fields.Any(f => errors.Any(e => e.FieldId == f.Id))).Select(s => s.Id);
+            .Where(s => s.Fields.Any(f => errors.Any(e => e.Field == f.Id))).Select(s => s.Id);
         Assert.Equal(ReferralForm.Sections.Select(s => s.Id), sectionsWithErrors);
     }
 
@@ -261,7 +262,7 @@ public class ReferralValidationTests
     {
         var draft = Complete() with { Route = new RouteAnswers(UrgentRisk: true, false, false) };
         var error = Assert.Single(ReferralValidation.ValidateForSubmit(draft, Today));
-        Assert.Equal(F.Route, error.FieldId);
+        Assert.Equal(F.Route, error.Field);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using Xunit;
 using TeamsSafeguarding.Escalation.Referrals;
 
@@ -82,7 +83,7 @@ public class RouteCheckTests
         Assert.Null(answers);
         Assert.Equal(
             [RouteCheck.UrgentRiskFieldId, RouteCheck.ProfessionalDisagreementFieldId, RouteCheck.LacksCapacityFieldId],
-            errors.Select(e => e.FieldId));
+            errors.Select(e => e.Field));
         Assert.All(errors, e => Assert.Equal("Answer yes or no", e.Message));
     }
 
