@@ -26,18 +26,44 @@ public sealed class ConversationParameters
     public string? TenantId { get; set; }
     public Activity? Activity { get; set; }
     public TeamsChannelData? ChannelData { get; set; }
+
+    /// <summary>A new thread in a Teams channel, opened by <paramref name="first"/> (the bot must be in the team).</summary>
+    public static ConversationParameters NewChannelThread(string channelId, Activity first) => new()
+    {
+        IsGroup = true,
+        ChannelData = new TeamsChannelData { Channel = new IdAndName { Id = channelId } },
+        Activity = first,
+    };
+
+    /// <summary>
+    /// The 1:1 chat between the bot ("28:&lt;appId&gt;", or null when unauthenticated locally) and one person
+    /// ("29:..." id or AAD object id). Teams returns the existing chat if there is one.
+    /// </summary>
+    public static ConversationParameters PersonalChat(string? botId, string memberId, string tenantId) => new()
+    {
+        IsGroup = false,
+        Bot = botId is null ? null : new ChannelAccount { Id = botId },
+        Members = [new ChannelAccount { Id = memberId }],
+        TenantId = tenantId,
+        ChannelData = new TeamsChannelData { Tenant = new IdAndName { Id = tenantId } },
+    };
 }
 
-/// <summary>A Connector call that failed for good (after retries, or at once for non-retryable errors).</summary>
-public sealed class ConnectorException(int statusCode, string? errorCode, string message)
-    : Exception(message)
+/// <summary>
+/// A Connector call that failed for good (after retries, or at once for non-retryable errors).
+/// <see cref="StatusCode"/> is 0 when no HTTP answer came back (network failure or timeout, after retries).
+/// The message names the operation, status and Teams error code only, never the request or response body.
+/// </summary>
+public sealed class ConnectorException(int statusCode, string? errorCode, string message, Exception? innerException = null)
+    : Exception(message, innerException)
 {
     public int StatusCode { get; } = statusCode;
     public string? ErrorCode { get; } = errorCode;
 
     /// <summary>
     /// Errors that will not go away by retrying: the bot was removed, the user blocked it, the
-    /// conversation no longer exists, or the request itself is wrong.
+    /// conversation no longer exists, the request itself is wrong, or the Connector does not offer the
+    /// operation at all (501: the Agents Playground answers DELETE this way).
     /// </summary>
-    public bool IsPermanent => StatusCode is 400 or 401 or 403 or 404 or 413;
+    public bool IsPermanent => StatusCode is 400 or 401 or 403 or 404 or 413 or 501;
 }
