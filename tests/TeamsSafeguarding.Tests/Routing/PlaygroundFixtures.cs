@@ -13,5 +13,5 @@ public static class PlaygroundFixtures
         JsonNode.Parse(File.ReadAllText(Path(file)))!["activity"]!.AsObject();
 
     public static Activity Activity(string file) =>
-        JsonSerializer.Deserialize<Activity>(ActivityJson(file).ToJsonString(), Teams.ActivityJson.Options)!;
+        JsonSerializer.Deserialize<Activity>(ActivityJson(file).ToJsonString(), global::TeamsSafeguarding.Teams.ActivityJson.Options)!;
 }
