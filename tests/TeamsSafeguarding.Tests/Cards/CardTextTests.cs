@@ -1,0 +1,159 @@
+using TeamsSafeguarding.Cards;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Cards;
+
+public class CardTextTests
+{
+    /// <summary>Characters that start markdown anywhere in a line, in any reader Teams uses.</summary>
+    private const string MarkdownAnywhere = "*_`~[]()<>|\\";
+
+    public static TheoryData<string> NastyInputs => new()
+    {
+        "[click here](https://evil.example/steal)",
+        "![img](https://evil.example/pixel.png)",
+        "<https://evil.example>",
+        "**bold** __bold__ *italic* _italic_",
+        "```\ncode fence\n```",
+        "`inline code`",
+        "# Heading\n## Smaller",
+        "- bullet\n+ plus\n* star",
+        "1. first\n2) second\n10. tenth",
+        "> quoted\n>> nested",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "~~struck~~",
+        "<b>html</b><script>alert(1)</script>",
+        "\\*escaped\\* \\[x\\]",
+        "text\n\n# injected heading after blank line",
+        "    indented code block",
+        "[ref]: https://evil.example\n[ref]",
+        "&lt;b&gt; &#42; &copy;",
+    };
+
+    [Theory]
+    [MemberData(nameof(NastyInputs))]
+    public void No_markdown_character_survives(string input)
+    {
+        var safe = CardText.Plain(input, keepLineBreaks: true);
+
+        Assert.DoesNotContain(safe, c => MarkdownAnywhere.Contains(c));
+        Assert.NotEmpty(safe);
+    }
+
+    [Theory]
+    [MemberData(nameof(NastyInputs))]
+    public void No_line_starts_a_heading_list_or_code_block(string input)
+    {
+        var lines = CardText.Plain(input, keepLineBreaks: true).Split('\n');
+
+        foreach (var line in lines.Where(l => l.Length > 0))
+        {
+            Assert.DoesNotMatch(@"^(\s|#|-|\+|\d+[.)])", line);
+        }
+    }
+
+    // Ordinal comparisons: culture-aware ones ignore the invisible word joiner that breaks these sequences.
+    [Fact]
+    public void A_link_cannot_be_formed_and_web_addresses_are_not_linkable()
+    {
+        var safe = CardText.Plain("[click](https://evil.example) or www.evil.example");
+
+        Assert.DoesNotContain("](", safe, StringComparison.Ordinal);
+        Assert.DoesNotContain("://", safe, StringComparison.Ordinal);
+        Assert.DoesNotContain("www.", safe, StringComparison.Ordinal);
+        Assert.Contains("evil.example", safe); // still readable
+    }
+
+    [Fact]
+    public void Ordinary_text_is_unchanged()
+    {
+        const string text = "Mrs Smith-Jones, 82, lives alone; GP visited on 2025-03-04. A&E twice: 40% worse?";
+
+        Assert.Equal(text, CardText.Plain(text));
+    }
+
+    [Fact]
+    public void Html_entities_are_shown_as_typed_not_decoded()
+    {
+        var safe = CardText.Plain("&lt;b&gt;");
+
+        Assert.DoesNotContain("&lt;", safe, StringComparison.Ordinal);
+        Assert.Equal("&lt;b&gt;", safe.Replace("\u2060", ""));
+    }
+
+    [Fact]
+    public void Look_alikes_keep_the_text_readable()
+    {
+        Assert.Equal("\u2217urgent\u2217 \uFE59see notes\uFE5A", CardText.Plain("*urgent* (see notes)"));
+        Assert.Equal("\u2010 item", CardText.Plain("- item"));
+        Assert.Equal("1\u2024 first", CardText.Plain("1. first"));
+    }
+
+    [Fact]
+    public void Control_and_direction_override_characters_are_removed()
+    {
+        var safe = CardText.Plain("a\u0000b\u0007c\u001Bd\u202Eevil\u202C\u2066x\u2069\u200Fe");
+
+        Assert.Equal("abcdevilxe", safe.Replace(" ", ""));
+        Assert.DoesNotContain(safe, char.IsControl);
+    }
+
+    [Fact]
+    public void Line_breaks_become_spaces_by_default_and_paragraphs_when_asked()
+    {
+        const string text = "first line\r\nsecond\n\n\n third\u2028fourth";
+
+        Assert.Equal("first line second third fourth", CardText.Plain(text));
+        Assert.Equal("first line\n\nsecond\n\nthird\n\nfourth", CardText.Plain(text, keepLineBreaks: true));
+    }
+
+    [Fact]
+    public void White_space_is_collapsed_and_trimmed()
+    {
+        Assert.Equal("a b c", CardText.Plain("  a \t  b\u00A0\u00A0c   "));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    [InlineData("\u0000\u0001")]
+    public void Nothing_typed_gives_empty_text(string? input)
+    {
+        Assert.Equal("", CardText.Plain(input));
+    }
+
+    [Fact]
+    public void Long_text_is_cut_with_an_ellipsis_within_the_limit()
+    {
+        var safe = CardText.Plain(new string('a', 1000), maxLength: 100);
+
+        Assert.Equal(100, safe.Length);
+        Assert.EndsWith("\u2026", safe);
+        Assert.Equal(CardText.DefaultMaxLength, CardText.Plain(new string('b', 5000)).Length);
+    }
+
+    [Fact]
+    public void Cutting_never_splits_an_emoji()
+    {
+        var safe = CardText.Plain("abcd" + string.Concat(Enumerable.Repeat("\U0001F600", 10)), maxLength: 8);
+
+        Assert.DoesNotContain(safe, c => c == '\uFFFD');
+        Assert.False(safe.Where(char.IsHighSurrogate).Count() != safe.Where(char.IsLowSurrogate).Count());
+        Assert.True(safe.Length <= 8);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_replaced()
+    {
+        Assert.Equal("a\uFFFDb", CardText.Plain("a\uD800b"));
+    }
+
+    [Fact]
+    public void Text_is_not_longer_than_asked_even_with_many_line_breaks()
+    {
+        var safe = CardText.Plain(string.Join("\n", Enumerable.Repeat("x", 100)), maxLength: 50, keepLineBreaks: true);
+
+        Assert.True(safe.Replace("\n\n", "\n").Length <= 50);
+    }
+}
