@@ -1,19 +1,60 @@
+using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Calendar;
+using TeamsSafeguarding.Escalation.Referrals;
+using TeamsSafeguarding.Escalation.Risk;
+using TeamsSafeguarding.Operations;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
 using TeamsSafeguarding.Teams.Auth;
+using TeamsSafeguarding.Teams.Connector;
 
 var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+var services = builder.Services;
 
-var botOptions = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
-builder.Services.Configure<BotOptions>(builder.Configuration.GetSection(BotOptions.Section));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddInboundAuthentication(botOptions, builder.Environment);
-builder.Services.AddTableStorage(builder.Configuration);
-builder.Services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
-builder.Services.AddHostedService<DedupeSweeper>();
+// The Teams protocol layer: who may call us, how we call back.
+var botOptions = config.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
+services.Configure<BotOptions>(config.GetSection(BotOptions.Section));
+services.Configure<ConnectorRetryOptions>(config.GetSection(ConnectorRetryOptions.Section));
+services.AddSingleton(TimeProvider.System);
+services.AddInboundAuthentication(botOptions, builder.Environment);
+services.AddConnectorClient();
+
+// Storage, the outbox and conversation references.
+services.AddTableStorage(config);
+services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
+services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
+services.AddHostedService<DedupeSweeper>();
+services.AddSingleton<OutboxSignal>();
+services.AddSingleton<Transactions>();
+services.AddSingleton<DeliveryTargets>();
+services.AddSingleton<OutboxDispatcher>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+services.AddSingleton<ConversationStore>();
+services.AddSingleton<ConversationTracker>();
+services.AddSingleton<Replies>();
+services.AddSingleton<CaseStore>();
+
+// The board and its rules.
+services.Configure<BoardOptions>(config.GetSection(BoardOptions.Section));
+services.AddSingleton<BoardDirectory>();
+services.Configure<CalendarOptions>(config.GetSection(CalendarOptions.Section));
+services.AddSingleton(sp => WorkingDayCalendar.From(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
+services.AddSingleton(config.GetSection(RiskBandsOptions.Section).Get<RiskBandsOptions>()?.ToScheme() ?? RiskBandScheme.NhsDefault);
+services.Configure<CaseReferenceOptions>(config.GetSection(CaseReferenceOptions.Section));
+
+// What the bot does for people: one feature per capability.
+services.AddSingleton<IBot, SafeguardingBot>();
+services.AddBotFeatures();
 
 var app = builder.Build();
 app.MapBotEndpoint();
+app.MapHealth();
 app.Run();
 
 public partial class Program;
