@@ -1,0 +1,43 @@
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Tests.Support;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Cases;
+
+[Collection("Azurite")]
+public sealed class CaseReferenceCounterTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Parallel_allocations_never_share_a_number_and_leave_no_gaps()
+    {
+        var table = azurite.NewTable("counter");
+        var store = new CaseStore(table, new Transactions(table, new OutboxSignal(), TimeProvider.System));
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.NextSequenceAsync(2026, default))));
+
+        Assert.Equal(Enumerable.Range(1, 20), numbers.Order());
+        Assert.Equal(1, await store.NextSequenceAsync(2027, default)); // each year starts again
+    }
+
+    [Fact]
+    public async Task A_reference_can_be_claimed_once()
+    {
+        var table = azurite.NewTable("claim");
+        var store = new CaseStore(table, new Transactions(table, new OutboxSignal(), TimeProvider.System));
+        var caseId = CaseStore.NewCaseId();
+
+        Assert.True(await store.ClaimReferenceAsync("SAB-2026-0001", caseId, default));
+        Assert.False(await store.ClaimReferenceAsync("sab-2026-0001", CaseStore.NewCaseId(), default));
+        Assert.Equal(caseId, await store.FindCaseIdAsync(" sab-2026-0001 ", default));
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef", true)]
+    [InlineData("0123456789abcdef0123456789abcde", false)]
+    [InlineData("../../etc/passwd0123456789abcdef", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Only_our_own_case_ids_are_accepted(string? id, bool ok) => Assert.Equal(ok, CaseStore.IsCaseId(id));
+}

@@ -1,0 +1,198 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Teams.Connector;
+using TeamsSafeguarding.Tests.Support;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Outbox;
+
+[Collection("Azurite")]
+public sealed class OutboxTests(AzuriteFixture azurite)
+{
+    private const string ServiceUrl = "http://connector.test/";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly RecordingConnector _connector = new();
+
+    private sealed record Rig(TableClient Table, Transactions Transactions, OutboxDispatcher Dispatcher);
+
+    private async Task<Rig> RigAsync()
+    {
+        var table = azurite.NewTable("outbox");
+        var store = new ConversationStore(table);
+        await table.UpsertEntityAsync(new ConversationReference("chat-1", ServiceUrl, "t1", "personal", null, "bot", true).ToEntity());
+        await table.UpsertEntityAsync(new ConversationReference("19:coord@thread.tacv2", ServiceUrl, "t1", "channel", "team", "bot", true).ToEntity());
+        var signal = new OutboxSignal();
+        return new Rig(table, new Transactions(table, signal, _clock), NewDispatcher(table));
+    }
+
+    private OutboxDispatcher NewDispatcher(TableClient table) => new(table,
+        new DeliveryTargets(_connector, new ConversationStore(table), Options.Create(new BotOptions())),
+        new OutboxSignal(), _clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+
+    private static Activity Text(string text) => new() { Type = "message", Text = text };
+
+    private static async Task<List<TableEntity>> RowsAsync(TableClient table, string prefix) =>
+        await table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0).ToListAsync();
+
+    [Fact]
+    public async Task A_state_change_and_its_message_commit_together_or_not_at_all()
+    {
+        var rig = await RigAsync();
+        await rig.Table.AddEntityAsync(new TableEntity("p1", "state") { ["Value"] = 1 });
+
+        // Adding a row that already exists fails the transaction: the message must not be queued either.
+        var tx = rig.Transactions.Begin("p1").Add(new TableEntity("p1", "state") { ["Value"] = 2 })
+            .Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("should not be sent")));
+        await Assert.ThrowsAsync<TableTransactionFailedException>(() => tx.CommitAsync(default));
+        Assert.Empty(await RowsAsync(rig.Table, OutboxRow.Prefix));
+
+        await rig.Transactions.Begin("p1").Add(new TableEntity("p1", "state2"))
+            .Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("sent"))).CommitAsync(default);
+        Assert.Single(await RowsAsync(rig.Table, OutboxRow.Prefix));
+    }
+
+    [Fact]
+    public async Task Messages_survive_a_restart_and_go_out_in_order_then_leave_the_outbox()
+    {
+        var rig = await RigAsync();
+        var tx = rig.Transactions.Begin("case|1");
+        for (var i = 1; i <= 3; i++)
+        {
+            tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text($"m{i}")));
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+        await tx.CommitAsync(default);
+
+        // A dispatcher that did not exist at commit time (the process restarted) finds and sends them.
+        var restarted = NewDispatcher(rig.Table);
+        Assert.Equal(3, await restarted.DispatchOnceAsync(default));
+        Assert.Equal(["m1", "m2", "m3"], _connector.Calls.Select(c => c.Activity!.Text));
+        Assert.All(_connector.Calls, c => Assert.Equal(ServiceUrl, c.ServiceUrl));
+        Assert.Empty(await RowsAsync(rig.Table, OutboxRow.Prefix));
+        Assert.Equal(0, await rig.Dispatcher.DispatchOnceAsync(default));
+    }
+
+    [Fact]
+    public async Task A_channel_post_is_remembered_so_a_later_update_replaces_it()
+    {
+        var rig = await RigAsync();
+        await rig.Transactions.Begin("case|2")
+            .Send(new OutboundMessage(DeliveryTarget.ToChannel("19:coord@thread.tacv2"), Text("card v1"), MessageKey: "triage-card"))
+            .CommitAsync(default);
+        await rig.Dispatcher.DispatchOnceAsync(default);
+        await rig.Transactions.Begin("case|2")
+            .Send(new OutboundMessage(DeliveryTarget.UpdateOf("triage-card"), Text("card v2")))
+            .CommitAsync(default);
+        await rig.Dispatcher.DispatchOnceAsync(default);
+
+        var calls = _connector.Calls.ToList();
+        Assert.Equal("create", calls[0].Op);
+        Assert.Equal("update", calls[1].Op);
+        Assert.Equal(calls[0].ConversationId, calls[1].ConversationId);
+        Assert.Equal(calls[0].ActivityId, calls[1].ActivityId);
+        Assert.Equal("card v2", calls[1].Activity!.Text);
+    }
+
+    [Fact]
+    public async Task A_throttled_message_is_retried_after_backoff_and_holds_back_later_ones()
+    {
+        var rig = await RigAsync();
+        _connector.Failures.Enqueue(new ConnectorException(429, "Throttled", "slow down"));
+        var tx = rig.Transactions.Begin("case|3");
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("first")));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("second")));
+        await tx.CommitAsync(default);
+
+        Assert.Equal(0, await rig.Dispatcher.DispatchOnceAsync(default));
+        Assert.Empty(_connector.Calls);
+        var pending = await RowsAsync(rig.Table, OutboxRow.Prefix);
+        Assert.Equal(1, pending.OrderBy(p => p.RowKey).First().GetInt32("Attempts"));
+
+        _clock.Advance(rig.Dispatcher.BackoffAfter(1) - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await rig.Dispatcher.DispatchOnceAsync(default)); // not yet due
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, await rig.Dispatcher.DispatchOnceAsync(default));
+        Assert.Equal(["first", "second"], _connector.Calls.Select(c => c.Activity!.Text));
+    }
+
+    [Fact]
+    public async Task A_message_to_someone_who_blocked_the_bot_is_recorded_as_failed_and_the_rest_still_go()
+    {
+        var rig = await RigAsync();
+        _connector.Failures.Enqueue(new ConnectorException(403, "ConversationBlockedByUser", "blocked"));
+        var tx = rig.Transactions.Begin("case|4");
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("blocked one")));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("next one")));
+        await tx.CommitAsync(default);
+
+        Assert.Equal(1, await rig.Dispatcher.DispatchOnceAsync(default));
+        var failed = Assert.Single(await RowsAsync(rig.Table, OutboxRow.FailedPrefix));
+        Assert.Equal("403 ConversationBlockedByUser", failed.GetString("Reason"));
+        Assert.Empty(await RowsAsync(rig.Table, OutboxRow.Prefix));
+        Assert.Equal(["next one"], _connector.Calls.Select(c => c.Activity!.Text));
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded()
+    {
+        var rig = await RigAsync();
+        var max = new OutboxOptions().MaxAttempts;
+        for (var i = 0; i < max; i++) _connector.Failures.Enqueue(new ConnectorException(503, null, "down"));
+        await rig.Transactions.Begin("case|5").Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("x"))).CommitAsync(default);
+
+        for (var i = 0; i < max; i++)
+        {
+            await rig.Dispatcher.DispatchOnceAsync(default);
+            _clock.Advance(new OutboxOptions().MaxBackoff + TimeSpan.FromSeconds(1));
+        }
+        var failed = Assert.Single(await RowsAsync(rig.Table, OutboxRow.FailedPrefix));
+        Assert.Equal(max, failed.GetInt32("Attempts"));
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_at_once_send_each_message_once()
+    {
+        var rig = await RigAsync();
+        var tx = rig.Transactions.Begin("case|6");
+        for (var i = 0; i < 10; i++)
+        {
+            tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text($"m{i}")));
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+        await tx.CommitAsync(default);
+        var other = NewDispatcher(rig.Table);
+
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(rig.Dispatcher.DispatchOnceAsync(default), other.DispatchOnceAsync(default));
+            _clock.Advance(TimeSpan.FromMinutes(5)); // leases of a stalled pass expire
+        }
+        Assert.Equal(10, _connector.Calls.Count);
+        Assert.Equal(10, _connector.Calls.Select(c => c.Activity!.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_message_for_a_person_without_a_chat_opens_one()
+    {
+        var rig = await RigAsync();
+        await new ConversationStore(rig.Table).RememberServiceUrlAsync("t1", ServiceUrl, default);
+        await rig.Transactions.Begin("case|7").Send(new OutboundMessage(DeliveryTarget.ToUser("aad-user-9"), Text("hello"))).CommitAsync(default);
+
+        Assert.Equal(1, await rig.Dispatcher.DispatchOnceAsync(default));
+        var calls = _connector.Calls.ToList();
+        Assert.Equal("create", calls[0].Op);
+        Assert.Equal("send", calls[1].Op);
+        var (chat, _) = await new ConversationStore(rig.Table).FindPersonalChatAsync("aad-user-9", default);
+        Assert.Equal(calls[1].ConversationId, chat!.ConversationId);
+    }
+}

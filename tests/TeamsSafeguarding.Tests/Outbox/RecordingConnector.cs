@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Teams.Connector;
+
+namespace TeamsSafeguarding.Tests.Outbox;
+
+/// <summary>An in-process Connector for outbox tests: records sends and fails on demand.</summary>
+public sealed class RecordingConnector : IConnectorClient
+{
+    private int _nextId = 1000;
+    public ConcurrentQueue<(string Op, string ServiceUrl, string ConversationId, string? ActivityId, Activity? Activity)> Calls { get; } = new();
+    public Queue<Exception> Failures { get; } = new();
+
+    private void MaybeFail()
+    {
+        lock (Failures) if (Failures.Count > 0) throw Failures.Dequeue();
+    }
+
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
+    {
+        MaybeFail();
+        var id = Interlocked.Increment(ref _nextId).ToString();
+        Calls.Enqueue(("send", serviceUrl, conversationId, id, activity));
+        return Task.FromResult(new ResourceResponse(id));
+    }
+
+    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
+        SendToConversationAsync(serviceUrl, conversationId, activity, ct);
+
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct)
+    {
+        MaybeFail();
+        Calls.Enqueue(("update", serviceUrl, conversationId, activityId, activity));
+        return Task.FromResult(new ResourceResponse(activityId));
+    }
+
+    public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct)
+    {
+        MaybeFail();
+        Calls.Enqueue(("delete", serviceUrl, conversationId, activityId, null));
+        return Task.CompletedTask;
+    }
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
+    {
+        MaybeFail();
+        var id = Interlocked.Increment(ref _nextId).ToString();
+        var channel = parameters.ChannelData?.Channel?.Id;
+        var conversation = channel is null ? $"a:chat-{id}" : $"{channel};messageid={id}";
+        Calls.Enqueue(("create", serviceUrl, conversation, id, parameters.Activity));
+        return Task.FromResult(new ConversationResourceResponse(conversation, id, null));
+    }
+}
