@@ -65,6 +65,12 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.FailureReason);
     }
 
+    [Theory]
+    [InlineData(SecurityAlgorithms.RsaSsaPssSha256)]
+    [InlineData(SecurityAlgorithms.RsaSsaPssSha512)]
+    public async Task Other_algorithms_are_refused_even_with_a_published_key(string algorithm) =>
+        await AssertRefused(Bearer(_issuer.MintToken(AppId, ServiceUrl, algorithm: algorithm)), "not valid");
+
     [Fact]
     public async Task The_service_url_is_compared_ignoring_case()
     {
