@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace TeamsSafeguarding.Teams.Auth;
 
 public static class AuthenticationSetup
@@ -19,6 +21,18 @@ public static class AuthenticationSetup
             services.AddSingleton<IInboundAuthenticator>(new LocalDevelopmentAuthenticator(options.AllowedTenantIds));
             return services;
         }
-        throw new NotImplementedException("BotFrameworkAuthenticator is being written (issue 2).");
+
+        // Singletons: the key cache is shared by every request and refreshed in place.
+        services.AddSingleton(sp =>
+        {
+            var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            return new SigningKeyCache(options.OpenIdMetadataUrl,
+                SigningKeyCache.DocumentRetrieverFor(options.OpenIdMetadataUrl, http),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetService<ILogger<SigningKeyCache>>() ?? NullLogger<SigningKeyCache>.Instance);
+        });
+        services.AddSingleton<IInboundAuthenticator>(sp =>
+            new BotFrameworkAuthenticator(options, sp.GetRequiredService<SigningKeyCache>()));
+        return services;
     }
 }
