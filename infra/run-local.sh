@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The one run command: Azurite (data in .local/azurite), the bot on :3978 (Development, unauthenticated),
+# and the Microsoft 365 Agents Playground in Teams mode pointed at it. Ctrl+C stops all three.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+BOT_PORT=3978; AZURITE_PORT=10002; PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+
+command -v dotnet >/dev/null || { echo "The .NET SDK (10.x) is required: https://dot.net" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exit 1; }
+for port in $BOT_PORT $AZURITE_PORT $PLAYGROUND_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "Port $port is already in use. Stop whatever uses it (an earlier run?) and try again." >&2; exit 1
+  fi
+done
+
+stamp=infra/node_modules/.installed-lock
+if [ ! -f "$stamp" ] || ! cmp -s infra/package-lock.json "$stamp"; then
+  echo "Installing local tools (Azurite, Agents Playground)..."
+  (cd infra && npm ci --no-audit --no-fund --loglevel=error)
+  cp infra/package-lock.json "$stamp"
+fi
+mkdir -p .local/azurite .local/logs
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping..."
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+wait_for() { # url name seconds
+  for _ in $(seq 1 "$3"); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "$2 did not start; see .local/logs/." >&2; exit 1
+}
+
+set -m # each background job in its own process group, so stop() can end its children too
+infra/node_modules/.bin/azurite-table --location .local/azurite --tableHost 127.0.0.1 --tablePort $AZURITE_PORT \
+  --skipApiVersionCheck --disableTelemetry >.local/logs/azurite.log 2>&1 &
+pids+=($!)
+
+ASPNETCORE_ENVIRONMENT=Development dotnet run --project bot --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT" \
+  >.local/logs/bot.log 2>&1 &
+pids+=($!)
+echo "Starting the bot (first build can take a minute)..."
+wait_for "http://127.0.0.1:$BOT_PORT/healthz" "The bot" 180
+
+TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$root/infra/playground/mock.yml" \
+  infra/node_modules/.bin/agentsplayground start -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
+  -p "$PLAYGROUND_PORT" --disable-telemetry >.local/logs/playground.log 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$PLAYGROUND_PORT/_debug/ping" "The Agents Playground" 60
+
+cat <<MSG
+
+  TeamsSafeguarding is running locally.
+    Agents Playground (open in a browser): http://localhost:$PLAYGROUND_PORT
+    Bot:      http://127.0.0.1:$BOT_PORT/api/messages   (health: /healthz)
+    Azurite:  http://127.0.0.1:$AZURITE_PORT  (data in .local/azurite)
+    Logs:     .local/logs/
+  Press Ctrl+C to stop everything.
+
+MSG
+wait

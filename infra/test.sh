@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one test command: installs what it needs, builds, runs every test (the tests start Azurite and the
+# Agents Playground themselves), and ends with a line "Tests: N passed, N failed, N skipped".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+command -v dotnet >/dev/null || { echo "The .NET SDK (10.x) is required: https://dot.net" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exit 1; }
+
+# Local tools (Azurite, Agents Playground) live in infra/node_modules; reinstall when the lock file changes.
+stamp=infra/node_modules/.installed-lock
+if [ ! -f "$stamp" ] || ! cmp -s infra/package-lock.json "$stamp"; then
+  echo "Installing local tools (Azurite, Agents Playground)..."
+  (cd infra && npm ci --no-audit --no-fund --loglevel=error)
+  cp infra/package-lock.json "$stamp"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore TeamsSafeguarding.sln --nologo -v quiet
+dotnet build TeamsSafeguarding.sln -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly
+
+results="$root/.local/test-results"
+rm -rf "$results"
+set +e
+dotnet test TeamsSafeguarding.sln -c Release --no-build --nologo \
+  --logger "trx;LogFileName=results.trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1800000
+status=$?
+set -e
+
+trx="$(find "$results" -name '*.trx' | head -n 1)"
+if [ -z "$trx" ]; then echo "No test results were written." >&2; exit 1; fi
+counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+count() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+total=$(count total); passed=$(count passed); failed=$(count failed)
+skipped=$(( ${total:-0} - ${passed:-0} - ${failed:-0} ))
+echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"
+if [ "${total:-0}" -eq 0 ]; then echo "No test ran." >&2; exit 1; fi
+exit $status
