@@ -8,8 +8,8 @@ public class CardTextTests
     /// <summary>Characters that start markdown anywhere in a line, in any reader Teams uses.</summary>
     private const string MarkdownAnywhere = "*_`~[]()<>|\\";
 
-    public static TheoryData<string> NastyInputs => new()
-    {
+    public static readonly string[] NastyTexts =
+    [
         "[click here](https://evil.example/steal)",
         "![img](https://evil.example/pixel.png)",
         "<https://evil.example>",
@@ -28,7 +28,9 @@ public class CardTextTests
         "    indented code block",
         "[ref]: https://evil.example\n[ref]",
         "&lt;b&gt; &#42; &copy;",
-    };
+    ];
+
+    public static TheoryData<string> NastyInputs => [.. NastyTexts];
 
     [Theory]
     [MemberData(nameof(NastyInputs))]
