@@ -2,7 +2,8 @@
 # Checks every card the C# builders produce with the official Adaptive Cards tools:
 #   1. writes the cards' JSON (tests/.../Cards/AllCardsTests, via CARDS_OUT),
 #   2. `validate`: official 1.5 schema (ajv) + the official `adaptivecards` renderer with the Teams host config,
-#   3. `render`: PNGs as Teams draws them (headless Chromium), light and dark, to look at.
+#   3. plain-text-check.js: the hostile-input sample card renders as plain paragraphs with markdown-it,
+#   4. `render`: PNGs as Teams draws them (headless Chromium), light and dark, to look at.
 # The tools are copied from ../shared/tools/cards (read-only) into infra/cards/.tools; output goes to infra/cards/.out.
 # Needs Node 20+ and, for rendering, Chromium (/usr/bin/chromium or CHROMIUM_PATH; `apt-get install -y chromium`).
 # Usage: infra/cards/check.sh [--no-render]     Exit code 1 if any card fails validation.
@@ -42,6 +43,8 @@ CARDS_OUT="$out/json" dotnet test "$repo/tests/TeamsSafeguarding.Tests" --nologo
 echo "== validate"
 status=0
 "$tools/tools/cards/validate" "$out/json"/*.json || status=$?
+echo "== CardText.Plain output through markdown-it"
+NODE_PATH="$tools/tools/cards/node_modules" node "$here/plain-text-check.js" "$out/json/cardtext-nasty-inputs.json" || status=$?
 
 if $render; then
   echo "== render (PNGs in $out/png and $out/png-dark)"
