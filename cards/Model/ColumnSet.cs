@@ -21,6 +21,8 @@ public sealed record ColumnSet : ICardElement
 /// <summary>
 /// Column. <see cref="Width"/> is "auto" (fits its content), "stretch" (takes what is left),
 /// a relative weight such as "2", or pixels such as "80px"; see <see cref="ColumnWidth"/>.
+/// An "auto" column of wrapping text can be squeezed to nothing by a "stretch" neighbour: give short
+/// labels (step numbers, icons) a pixel width instead.
 /// </summary>
 public sealed record Column
 {

@@ -43,7 +43,7 @@ public static class WelcomeCard
                 },
                 new Container
                 {
-                    Style = ContainerStyle.Attention,
+                    Style = ContainerStyle.Emphasis,
                     Items =
                     [
                         new TextBlock
@@ -98,7 +98,7 @@ public static class WelcomeCard
             new Column
             {
                 Width = ColumnWidth.Pixels(24),
-                Items = [new TextBlock { Text = $"{number}", Weight = TextWeight.Bolder, Color = TextColor.Accent, Size = TextSize.Medium }],
+                Items = [new TextBlock { Text = $"{number}", Weight = TextWeight.Bolder, Color = TextColor.Accent }],
             },
             new Column
             {

@@ -4,11 +4,17 @@ using System.Text.RegularExpressions;
 namespace TeamsSafeguarding.Cards;
 
 /// <summary>
-/// Makes text typed by people safe to show in a TextBlock or Fact, which Teams reads as markdown.
-/// Backslash escapes are not an option: Teams desktop, web and mobile each handle them differently (some show
-/// the backslashes). So every markdown character is swapped for a look-alike that no markdown reader treats
-/// specially, and line-start syntax (lists, headings, quotes) is defused. A person's text can then never add a
-/// link, formatting, a list or a heading, nor break the card.
+/// Makes text typed by people safe to show in a TextBlock or Fact, which Teams reads as markdown, so that it can
+/// never add a link, formatting, a list or a heading, nor break the card.
+/// Backslash escapes are not an option: Teams desktop, web and mobile each handle them differently (some show the
+/// backslashes). Instead:
+/// - emphasis, code and strike marks (* _ ` ~) and | become look-alikes no markdown reader treats specially;
+/// - the rest stays as typed, with an invisible word joiner (U+2060) where a sequence would otherwise mean
+///   something: between ] and ( or [ (links, images), after &lt; (autolinks, HTML), after \ (escapes), after &amp; in
+///   an entity, inside "://", "www." and e-mail addresses (bare links), and at the start of a line that would begin a heading,
+///   list, quote or link definition (#, -, +, &gt;, [, =, |, "1." or "1)").
+/// Look-alikes are few on purpose: others (full-width brackets, small parentheses) are missing from common
+/// fonts and show as empty boxes.
 /// </summary>
 public static partial class CardText
 {
@@ -20,7 +26,8 @@ public static partial class CardText
 
     /// <summary>
     /// The text with markdown neutralised, control and bidi characters removed, white space collapsed and at
-    /// most <paramref name="maxLength"/> characters long (cut with "…"). Null or blank gives "".
+    /// most <paramref name="maxLength"/> characters long (cut with "…"; the invisible word joiners come on top).
+    /// Null or blank gives "".
     /// Line breaks become spaces unless <paramref name="keepLineBreaks"/>, which keeps them as separate paragraphs.
     /// </summary>
     public static string Plain(string? text, int maxLength = DefaultMaxLength, bool keepLineBreaks = false)
@@ -76,58 +83,38 @@ public static partial class CardText
     private static string Neutralise(string line)
     {
         var safe = new StringBuilder(line.Length + 8);
+        if (LineStartSyntax().IsMatch(line)) safe.Append(WordJoiner);
         foreach (var c in line)
         {
             safe.Append(c switch
             {
                 '*' => '\u2217', // ∗ asterisk operator: emphasis, bullets
-                '_' => '\u02CD', // ˍ modifier low macron: emphasis
-                '`' => '\u02CB', // ˋ modifier grave accent: code
+                '_' => '\u02CD', // ˍ modifier letter low macron: emphasis
+                '`' => '\u02CB', // ˋ modifier letter grave accent: code
                 '~' => '\u223C', // ∼ tilde operator: strikethrough
-                '[' => '\uFF3B', // ［ links
-                ']' => '\uFF3D', // ］
-                '(' => '\uFE59', // ﹙ small parenthesis: link targets
-                ')' => '\uFE5A', // ﹚
-                '<' => '\uFE64', // ﹤ small less-than: autolinks and HTML
-                '>' => '\uFE65', // ﹥ quotes and HTML
-                '|' => '\u2223', // ∣ tables
-                '\\' => '\u29F5', // ⧵ escapes
-                '#' => '\uFF03', // ＃ headings
+                '|' => '\u2223', // ∣ divides: tables
                 _ => c,
             });
         }
-
-        // Line-start syntax: bullets ("- ", "+ "), numbered lists ("1. ", "1) ").
-        if (safe.Length > 0 && safe[0] is '-' or '+')
-        {
-            safe[0] = safe[0] == '-' ? '\u2010' : '\uFF0B'; // ‐ hyphen, ＋ (a hyphen inside a line is left alone)
-        }
-        var number = ListNumber().Match(line);
-        if (number.Success)
-        {
-            var delimiter = number.Length - 1;
-            safe[delimiter] = safe[delimiter] == '.' ? '\u2024' : safe[delimiter]; // ․ one dot leader; ")" is already ﹚
-        }
-
-        // Bare web addresses and HTML entities ("&lt;"): some readers turn them into links or symbols.
-        return EntityStart().Replace(
-            WebAddress().Replace(safe.ToString(), m => m.Value.Insert(m.Value.Length - 1, WordJoiner.ToString())),
-            m => m.Value + WordJoiner);
+        return BreakableSequence().Replace(safe.ToString(), m => m.Value + WordJoiner);
     }
+
+    /// <summary>Line starts that begin a heading, list, quote, table, link definition or setext underline.</summary>
+    [GeneratedRegex(@"^([#\-+>\[=|]|\d{1,9}[.)])")]
+    private static partial Regex LineStartSyntax();
+
+    /// <summary>
+    /// The first character of each two-character sequence a word joiner goes into: "](" "][" (links, images), "&lt;" + letter, / ! ?
+    /// (autolinks, HTML), "\" + punctuation (escapes), "&amp;" + entity, ":/" and "w." of "www." (bare links),
+    /// and the character before "@" (e-mail addresses: a joiner after "@" would be read as part of the domain).
+    /// </summary>
+    [GeneratedRegex(@"\](?=[(\[])|<(?=[A-Za-z/!?])|\\(?=[!-/:-@\[-`{-~])|&(?=#?[A-Za-z0-9]{1,32};)|:(?=/)|(?<=ww)w(?=\.)|\S(?=@)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BreakableSequence();
 
     [GeneratedRegex(@"\r\n|[\r\n\u0085\u2028\u2029\v\f]")]
     private static partial Regex LineBreak();
 
     [GeneratedRegex(@" {2,}")]
     private static partial Regex Spaces();
-
-    [GeneratedRegex(@"^\d{1,9}[.)]")]
-    private static partial Regex ListNumber();
-
-    // "://" becomes ":⁠//" and "www." becomes "www⁠." (a word joiner before the last character).
-    [GeneratedRegex(@":/|www\.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WebAddress();
-
-    [GeneratedRegex(@"&(?=#?[A-Za-z0-9]{1,32};)")]
-    private static partial Regex EntityStart();
 }

@@ -9,7 +9,7 @@ public class CardModelTests
     private static readonly JsonObject CaseData = new() { ["card"] = "test", ["referralId"] = "R-1" };
 
     /// <summary>Every element and property the model offers, in one card.</summary>
-    private static AdaptiveCard EverythingCard() => new()
+    internal static AdaptiveCard EverythingCard() => new()
     {
         Refresh = new CardRefresh
         {

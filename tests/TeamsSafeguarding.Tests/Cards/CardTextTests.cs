@@ -5,11 +5,14 @@ namespace TeamsSafeguarding.Tests.Cards;
 
 public class CardTextTests
 {
-    /// <summary>Characters that start markdown anywhere in a line, in any reader Teams uses.</summary>
-    private const string MarkdownAnywhere = "*_`~[]()<>|\\";
+    /// <summary>Characters that make emphasis, code, strikethrough or tables anywhere in a line.</summary>
+    private const string MarkdownAnywhere = "*_`~|";
 
-    public static TheoryData<string> NastyInputs => new()
-    {
+    /// <summary>Sequences that make links, images, autolinks, HTML, escapes or entities anywhere in a line.</summary>
+    private const string MarkdownSequences = @"\]\(|\]\[|<[A-Za-z/!?]|\\[!-/:-@\[-`{-~]|&#?[A-Za-z0-9]+;|://|www\.|[A-Za-z0-9.]@";
+
+    public static readonly string[] NastyTexts =
+    [
         "[click here](https://evil.example/steal)",
         "![img](https://evil.example/pixel.png)",
         "<https://evil.example>",
@@ -28,7 +31,11 @@ public class CardTextTests
         "    indented code block",
         "[ref]: https://evil.example\n[ref]",
         "&lt;b&gt; &#42; &copy;",
-    };
+        "=====\n-----\n***\n___",
+        "http://evil.example and WWW.EVIL.EXAMPLE and mailto:x@evil.example",
+    ];
+
+    public static TheoryData<string> NastyInputs => [.. NastyTexts];
 
     [Theory]
     [MemberData(nameof(NastyInputs))]
@@ -37,6 +44,7 @@ public class CardTextTests
         var safe = CardText.Plain(input, keepLineBreaks: true);
 
         Assert.DoesNotContain(safe, c => MarkdownAnywhere.Contains(c));
+        Assert.DoesNotMatch(MarkdownSequences, safe);
         Assert.NotEmpty(safe);
     }
 
@@ -48,7 +56,7 @@ public class CardTextTests
 
         foreach (var line in lines.Where(l => l.Length > 0))
         {
-            Assert.DoesNotMatch(@"^(\s|#|-|\+|\d+[.)])", line);
+            Assert.DoesNotMatch(@"^(\s|[#\-+>\[=]|\d+[.)])", line);
         }
     }
 
@@ -73,6 +81,15 @@ public class CardTextTests
     }
 
     [Fact]
+    public void An_email_address_cannot_become_a_mailto_link_but_reads_as_typed()
+    {
+        var safe = CardText.Plain("mailto:x@evil.example or jo.bloggs@nhs.net");
+
+        Assert.DoesNotMatch("[A-Za-z0-9.]@", safe);
+        Assert.Equal("mailto:x@evil.example or jo.bloggs@nhs.net", safe.Replace("\u2060", ""));
+    }
+
+    [Fact]
     public void Html_entities_are_shown_as_typed_not_decoded()
     {
         var safe = CardText.Plain("&lt;b&gt;");
@@ -82,11 +99,29 @@ public class CardTextTests
     }
 
     [Fact]
-    public void Look_alikes_keep_the_text_readable()
+    public void Only_emphasis_marks_change_visibly_the_rest_reads_as_typed()
     {
-        Assert.Equal("\u2217urgent\u2217 \uFE59see notes\uFE5A", CardText.Plain("*urgent* (see notes)"));
-        Assert.Equal("\u2010 item", CardText.Plain("- item"));
-        Assert.Equal("1\u2024 first", CardText.Plain("1. first"));
+        const string text = "*urgent* [GP] (see notes) a<b> # 1 - 2 + 3 > 4 \\path 10. x";
+
+        var safe = CardText.Plain(text);
+
+        Assert.Equal("\u2217urgent\u2217 [GP] (see notes) a<b> # 1 - 2 + 3 > 4 \\path 10. x", safe.Replace("\u2060", ""));
+    }
+
+    [Theory]
+    [InlineData("- item")]
+    [InlineData("+ item")]
+    [InlineData("# heading")]
+    [InlineData("> quote")]
+    [InlineData("[ref]: https://evil.example")]
+    [InlineData("1. first")]
+    [InlineData("2) second")]
+    public void A_line_that_would_start_markdown_starts_with_an_invisible_word_joiner(string line)
+    {
+        var safe = CardText.Plain(line);
+
+        Assert.Equal('\u2060', safe[0]);
+        Assert.Equal(line, safe.Replace("\u2060", ""));
     }
 
     [Fact]

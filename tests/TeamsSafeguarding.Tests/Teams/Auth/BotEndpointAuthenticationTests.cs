@@ -31,6 +31,8 @@ public sealed class BotEndpointAuthenticationTests : IAsyncLifetime
         {
             web.UseEnvironment(Environments.Production);
             web.UseSetting("Bot:MicrosoftAppId", AppId);
+            // With an app id the bot also needs its secret for outbound tokens (never used here).
+            web.UseSetting("Bot:MicrosoftAppPassword", "test-secret");
             web.UseSetting("Bot:OpenIdMetadataUrl", _issuer.MetadataUrl);
             web.UseSetting("Bot:AllowedTenantIds:0", Tenant);
             web.UseSetting("Storage:ConnectionString", "UseDevelopmentStorage=true");
