@@ -1,0 +1,22 @@
+namespace TeamsSafeguarding.Cards.Referrals;
+
+/// <summary>The Action.Execute verbs of the referral journey. Every button's data carries {"caseId": "…"}.</summary>
+public static class ReferralVerbs
+{
+    public const string Start = Onboarding.OnboardingVerbs.StartReferral;
+    public const string List = Onboarding.OnboardingVerbs.ListReferrals;
+    public const string Route = "referral.route";
+    public const string Next = "referral.next";
+    public const string Back = "referral.back";
+    public const string Save = "referral.save";
+    public const string Submit = "referral.submit";
+    public const string Resume = "referral.resume";
+    public const string Discard = "referral.discard";
+    public const string DiscardConfirm = "referral.discardConfirm";
+    public const string ShowDetails = "case.details";
+
+    /// <summary>The data key naming the case a button belongs to.</summary>
+    public const string CaseIdKey = "caseId";
+    /// <summary>The data key naming the form section a button was on.</summary>
+    public const string StepKey = "step";
+}
