@@ -1,0 +1,142 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Cards.Partners;
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Partners;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Routing;
+using TeamsSafeguarding.Teams;
+
+namespace TeamsSafeguarding.Partners;
+
+/// <summary>
+/// The statutory partners' card: each person's own view of it (refresh), giving a view for one's agency, and the
+/// majority decision. Views from several members at once are serialised by the partners row's ETag (re-read, retry).
+/// </summary>
+public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, PartnersCards cards, IOptions<BoardOptions> board,
+    TimeProvider clock, ILogger<PartnersFeature> log) : IBotFeature
+{
+    public const int MaxAttempts = 10;
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public void Map(BotRoutes routes)
+    {
+        routes.Verb(PartnersVerbs.Refresh, RefreshAsync);
+        routes.Verb(PartnersVerbs.GiveView, GiveViewAsync);
+    }
+
+    private async Task<InvokeResponse> RefreshAsync(CardAction action, CancellationToken ct)
+    {
+        var caseId = action.GetString("caseId");
+        if (caseId is null || await cases.GetAsync(caseId, ct) is not { } record || await ReadRowAsync(caseId, ct) is not { } row)
+            return InvokeResponse.Message("We could not find this referral's partners' card.");
+        return InvokeResponse.Card(cards.For(action.Actor.UserKey, record, row).ToJson());
+    }
+
+    private async Task<InvokeResponse> GiveViewAsync(CardAction action, CancellationToken ct)
+    {
+        var caseId = action.GetString("caseId");
+        if (caseId is null || await cases.GetAsync(caseId, ct) is null)
+            return InvokeResponse.Message("We could not find this referral.");
+        var actor = action.Actor;
+        if (directory.AgencyOf(actor.UserKey) is not { } agency)
+        {
+            await LogOnlyAsync(caseId, actor.UserKey, null, CaseActions.AccessRefused, "Give view: not a member of a statutory partner agency", ct);
+            log.LogInformation("Partner view refused: not a partner member");
+            return InvokeResponse.Message("Only members of the statutory partner agencies can give a view on this referral.");
+        }
+        var typedChoice = action.GetString(PartnersCard.ChoiceId);
+        var rationale = action.GetString(PartnersCard.RationaleId) ?? "";
+        if (!Enum.TryParse<PartnerChoice>(typedChoice, out var choice) || !Enum.IsDefined(choice))
+            choice = (PartnerChoice)(-1); // the rules refuse it with the right words
+        var requestId = action.Activity.Id ?? Guid.NewGuid().ToString("N");
+        var rule = cards.Rule;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await cases.GetAsync(caseId, ct);
+            var row = await ReadRowAsync(caseId, ct);
+            if (record is null || row is null)
+                return InvokeResponse.Message("This referral has not been sent to the statutory partners.");
+
+            var now = clock.GetUtcNow();
+            var view = new PartnerView(agency.Id, actor.UserKey, choice, rationale, now, requestId);
+            var given = PartnerDecision.GiveView(row.Ledger(rule), view, row.DecisionDueAt);
+            if (!given.Accepted)
+            {
+                if (row.IsDecided)
+                {
+                    await LogOnlyAsync(caseId, actor.UserKey, agency.Name, CaseActions.ViewRefused, "Decision already made", ct);
+                    return InvokeResponse.Message(given.Explanation!);
+                }
+                var errors = given.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Message)));
+                return InvokeResponse.Card(cards.For(actor.UserKey, record, row, errors, typedChoice, rationale).ToJson());
+            }
+            if (given.Kind is ViewGivenKind.Duplicate or ViewGivenKind.Unchanged)
+                return InvokeResponse.Card(cards.For(actor.UserKey, record, row).ToJson());
+
+            var state = PartnerDecision.Evaluate(given.Ledger, now, row.DecisionDueAt);
+            var next = row with
+            {
+                Views = given.Ledger.History,
+                Outcome = state.IsDecided ? state.Outcome : null,
+                Method = state.IsDecided ? state.Method : null,
+                DecidedAt = state.IsDecided ? state.DecidedAt : null,
+            };
+            var tx = cases.Begin(caseId);
+            tx.Replace(next.ToEntity(), row.ETag);
+            var role = directory.MainRoleOf(actor.UserKey);
+            tx.Add(new CaseLogEntry(now, actor.UserKey, role, agency.Name, CaseActions.ViewGiven,
+                $"{agency.Name}: {choice}{(given.Kind == ViewGivenKind.Changed ? " (changed)" : "")}").ToEntity(caseId));
+            var nextRecord = record;
+            if (state.IsDecided)
+            {
+                nextRecord = record with { Stage = PartnerChoiceWords.NextStage(state.Outcome!.Value).ToString(), UpdatedAt = now };
+                tx.Replace(nextRecord.ToEntity(), record.ETag);
+                tx.Add(new CaseLogEntry(now, actor.UserKey, role, agency.Name, CaseActions.Decided,
+                    $"{state.Outcome}; {state.Method}; {state.DecidedAt!.Value.UtcDateTime:yyyy-MM-dd}").ToEntity(caseId));
+                foreach (var message in DecisionNotices(nextRecord, state)) tx.Send(message);
+            }
+            tx.Send(cards.Update(nextRecord, next));
+            try
+            {
+                await tx.CommitAsync(ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxAttempts)
+            {
+                // Someone else's view (or a stage change) landed first: re-read and apply ours on top.
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
+                continue;
+            }
+            log.LogInformation("Partner view recorded ({Kind}); decided: {Decided}", given.Kind, state.IsDecided);
+            return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next with { ETag = default }).ToJson());
+        }
+    }
+
+    private IEnumerable<OutboundMessage> DecisionNotices(CaseRecord record, PartnerDecisionState state)
+    {
+        var outcome = state.Outcome!.Value;
+        var next = outcome == PartnerChoice.MeetingRequired
+            ? "A senior management review meeting will be arranged."
+            : "An agreed response will be recorded and fed back.";
+        var card = DecisionNoticeCard.Build(record.Reference ?? record.CaseId, PartnerChoiceWords.Display(outcome),
+            DecisionMethodWords.Display(state.Method!.Value), state.DecidedAt!.Value.UtcDateTime.ToString("d MMMM yyyy", English), next);
+        yield return new OutboundMessage(DeliveryTarget.ToUser(record.ReferrerKey), Replies.Card(card.ToJson()));
+        if (!string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId))
+            yield return new OutboundMessage(DeliveryTarget.ToChannel(board.Value.CoordinatorsChannelId!), Replies.Card(card.ToJson()));
+    }
+
+    private async Task<PartnersRow?> ReadRowAsync(string caseId, CancellationToken ct) =>
+        await cases.GetRowAsync(caseId, PartnersRow.Row, ct) is { } e ? PartnersRow.FromEntity(e) : null;
+
+    private async Task LogOnlyAsync(string caseId, string userKey, string? agency, string action, string detail, CancellationToken ct)
+    {
+        var tx = cases.Begin(caseId);
+        tx.Add(new CaseLogEntry(clock.GetUtcNow(), userKey, directory.MainRoleOf(userKey), agency, action, detail).ToEntity(caseId));
+        await tx.CommitAsync(ct);
+    }
+}

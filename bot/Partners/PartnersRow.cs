@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Escalation.Calendar;
+using TeamsSafeguarding.Escalation.Partners;
+
+namespace TeamsSafeguarding.Partners;
+
+/// <summary>
+/// The partners' stage of one case, row "partners" of the case partition: when it was sent, its two deadlines,
+/// whether triage was skipped, every view given (JSON, chunked: rationales are long) and the decision once made.
+/// Replaced with its ETag, so two views given at once cannot overwrite each other (the loser re-reads and retries).
+/// </summary>
+public sealed record PartnersRow(
+    string CaseId,
+    DateTimeOffset SentAt,
+    DateOnly ViewsDue,
+    DateOnly DecisionDue,
+    DateTimeOffset DecisionDueAt,
+    bool NotTriaged,
+    IReadOnlyList<PartnerView> Views,
+    CastingDecision? Casting,
+    PartnerChoice? Outcome,
+    DecisionMethod? Method,
+    DateTimeOffset? DecidedAt,
+    ETag ETag = default)
+{
+    public const string Row = "partners";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static PartnersRow Start(string caseId, DateTimeOffset sentAt, WorkingDayDeadlines deadlines, bool notTriaged) =>
+        new(caseId, sentAt, deadlines.ViewsDue.DueDate, deadlines.DecisionDue.DueDate,
+            // Evaluate's deadline is inclusive: the last instant of working day 10 in London.
+            deadlines.DecisionDue.OverdueFrom.AddTicks(-1), notTriaged, [], null, null, null, null);
+
+    public PartnerViews Ledger(DecisionRule rule) => PartnerViews.Restore(rule, Views, Casting);
+
+    public bool IsDecided => Outcome is not null;
+
+    public TableEntity ToEntity()
+    {
+        var e = new TableEntity(CaseRecord.PartitionOf(CaseId), Row)
+        {
+            ["CaseId"] = CaseId,
+            ["SentAt"] = SentAt,
+            ["ViewsDue"] = ViewsDue.ToString("yyyy-MM-dd"),
+            ["DecisionDue"] = DecisionDue.ToString("yyyy-MM-dd"),
+            ["DecisionDueAt"] = DecisionDueAt,
+            ["NotTriaged"] = NotTriaged,
+            ["ViewCount"] = Views.Count,
+            ["Casting"] = Casting is null ? null : JsonSerializer.Serialize(Casting, Json),
+            ["Outcome"] = Outcome?.ToString(),
+            ["Method"] = Method?.ToString(),
+            ["DecidedAt"] = DecidedAt,
+        };
+        ChunkedText.Write(e, "Views", JsonSerializer.Serialize(Views, Json));
+        return e;
+    }
+
+    public static PartnersRow FromEntity(TableEntity e) => new(
+        e.GetString("CaseId"),
+        e.GetDateTimeOffset("SentAt") ?? default,
+        DateOnly.Parse(e.GetString("ViewsDue")),
+        DateOnly.Parse(e.GetString("DecisionDue")),
+        e.GetDateTimeOffset("DecisionDueAt") ?? default,
+        e.GetBoolean("NotTriaged") ?? false,
+        JsonSerializer.Deserialize<List<PartnerView>>(ChunkedText.Read(e, "Views") ?? "[]", Json) ?? [],
+        e.GetString("Casting") is { } casting ? JsonSerializer.Deserialize<CastingDecision>(casting, Json) : null,
+        Enum.TryParse<PartnerChoice>(e.GetString("Outcome"), out var outcome) ? outcome : null,
+        Enum.TryParse<DecisionMethod>(e.GetString("Method"), out var method) ? method : null,
+        e.GetDateTimeOffset("DecidedAt"),
+        e.ETag);
+}
