@@ -20,6 +20,7 @@ public sealed class BoardHarness
 {
     public const string Dbm = "dbm-1";
     public const string Coordinator = "coord-1";
+    public const string Chair = "chair-1";
     public const string Outsider = "someone-else";
     public const string Referrer = "referrer-1";
     public const string CoordinatorsChannel = "19:coordinators@thread.tacv2";
@@ -33,6 +34,7 @@ public sealed class BoardHarness
             PartnersChannelId = PartnersChannel,
             Coordinators = [Coordinator],
             DeputyBoardManagers = [Dbm],
+            Chairs = [Chair],
             Partners =
             [
                 new() { Id = "la", Name = "Local authority", Members = ["la-1", "29:la-2"] },
@@ -47,7 +49,7 @@ public sealed class BoardHarness
         var transactions = new Transactions(table, new OutboxSignal(), Clock);
         Cases = new CaseStore(table, transactions);
         var directory = new BoardDirectory(options);
-        var partnersCards = new PartnersCards(options);
+        var partnersCards = new PartnersCards(options, directory, Clock);
         var calendarOptions = new CalendarOptions();
         Calendar = WorkingDayCalendar.From(calendarOptions);
         Notice = new ReceivedReferralNotice(options);
