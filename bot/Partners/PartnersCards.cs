@@ -11,7 +11,7 @@ using TeamsSafeguarding.Outbox;
 namespace TeamsSafeguarding.Partners;
 
 /// <summary>Builds the partners' card from the case head and the partners row: the shared one and each member's own.</summary>
-public sealed class PartnersCards(IOptions<BoardOptions> board)
+public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory directory, TimeProvider clock)
 {
     public const string MessageKey = "partners-card";
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -29,9 +29,11 @@ public sealed class PartnersCards(IOptions<BoardOptions> board)
         string? decision = row.Outcome is { } outcome
             ? $"Decision: {PartnerChoiceWords.Display(outcome)} ({DecisionMethodWords.Display(row.Method!.Value)}, {DateOf(row.DecidedAt!.Value)})"
             : null;
+        var awaitingCasting = decision is null &&
+            PartnerDecision.Evaluate(row.Ledger(Rule), clock.GetUtcNow(), row.DecisionDueAt).Status == DecisionStatus.AwaitingCastingDecision;
         return new PartnersCardInput(record.CaseId, record.Reference ?? record.CaseId, record.ReferringAgency ?? "Not given",
             record.RiskBand ?? "Not scored", row.NotTriaged, DateOf(row.ViewsDue), DateOf(row.DecisionDue), agencies, decision,
-            RefreshUserIds());
+            RefreshUserIds(), awaitingCasting);
     }
 
     public AdaptiveCard ReadOnly(CaseRecord record, PartnersRow row) => PartnersCard.ReadOnly(InputFor(record, row));
@@ -41,12 +43,20 @@ public sealed class PartnersCards(IOptions<BoardOptions> board)
         string? typedChoice = null, string? typedRationale = null)
     {
         var input = InputFor(record, row);
+        if (input.AwaitingCastingDecision && MayCast(userKey))
+            return PartnersCard.ForCasting(input, CastingByWords, errors, typedChoice, typedRationale);
         if (board.Value.Partners.FirstOrDefault(a => a.Members.Any(m => string.Equals(m, userKey, StringComparison.OrdinalIgnoreCase))) is not { } agency)
             return PartnersCard.ReadOnly(input);
         row.Ledger(Rule).Current.TryGetValue(agency.Id, out var view);
         return PartnersCard.ForMember(input, new MemberViewInput(agency.Name,
             typedChoice ?? view?.Choice.ToString(), typedRationale ?? view?.Rationale, errors));
     }
+
+    /// <summary>Whether the person makes the casting decision: the chair, or the DBM where the board has set that.</summary>
+    public bool MayCast(string userKey) => directory.HasAny(userKey,
+        Rule.CastingBy == CastingActor.Chair ? BoardRole.Chair : BoardRole.DeputyBoardManager);
+
+    public string CastingByWords => Rule.CastingBy == CastingActor.Chair ? "chair" : "deputy board manager";
 
     public OutboundMessage FirstPost(string channelId, CaseRecord record, PartnersRow row) =>
         new(DeliveryTarget.ToChannel(channelId), Replies.Card(ReadOnly(record, row).ToJson()), MessageKey);

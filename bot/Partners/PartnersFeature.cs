@@ -27,6 +27,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
     {
         routes.Verb(PartnersVerbs.Refresh, RefreshAsync);
         routes.Verb(PartnersVerbs.GiveView, GiveViewAsync);
+        routes.Verb(PartnersVerbs.Cast, CastAsync);
     }
 
     private async Task<InvokeResponse> RefreshAsync(CardAction action, CancellationToken ct)
@@ -92,15 +93,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
             var role = directory.MainRoleOf(actor.UserKey);
             tx.Add(new CaseLogEntry(now, actor.UserKey, role, agency.Name, CaseActions.ViewGiven,
                 $"{agency.Name}: {choice}{(given.Kind == ViewGivenKind.Changed ? " (changed)" : "")}").ToEntity(caseId));
-            var nextRecord = record;
-            if (state.IsDecided)
-            {
-                nextRecord = record with { Stage = PartnerChoiceWords.NextStage(state.Outcome!.Value).ToString(), UpdatedAt = now };
-                tx.Replace(nextRecord.ToEntity(), record.ETag);
-                tx.Add(new CaseLogEntry(now, actor.UserKey, role, agency.Name, CaseActions.Decided,
-                    $"{state.Outcome}; {state.Method}; {state.DecidedAt!.Value.UtcDateTime:yyyy-MM-dd}").ToEntity(caseId));
-                foreach (var message in DecisionNotices(nextRecord, state)) tx.Send(message);
-            }
+            var nextRecord = state.IsDecided ? Decide(tx, record, state, now, actor.UserKey, role, agency.Name) : record;
             tx.Send(cards.Update(nextRecord, next));
             try
             {
@@ -115,6 +108,74 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
             log.LogInformation("Partner view recorded ({Kind}); decided: {Decided}", given.Kind, state.IsDecided);
             return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next with { ETag = default }).ToJson());
         }
+    }
+
+    private async Task<InvokeResponse> CastAsync(CardAction action, CancellationToken ct)
+    {
+        var caseId = action.GetString("caseId");
+        if (caseId is null || await cases.GetAsync(caseId, ct) is null)
+            return InvokeResponse.Message("We could not find this referral.");
+        var actor = action.Actor;
+        if (!cards.MayCast(actor.UserKey))
+        {
+            await LogOnlyAsync(caseId, actor.UserKey, null, CaseActions.AccessRefused, "Casting decision: not the casting role", ct);
+            log.LogInformation("Casting decision refused for lack of role");
+            return InvokeResponse.Message($"Only the {cards.CastingByWords} can make the casting decision.");
+        }
+        var typedChoice = action.GetString(PartnersCard.ChoiceId);
+        var rationale = action.GetString(PartnersCard.CastingRationaleId) ?? "";
+        if (!Enum.TryParse<PartnerChoice>(typedChoice, out var choice) || !Enum.IsDefined(choice)) choice = (PartnerChoice)(-1);
+        var requestId = action.Activity.Id ?? Guid.NewGuid().ToString("N");
+        var rule = cards.Rule;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await cases.GetAsync(caseId, ct);
+            var row = await ReadRowAsync(caseId, ct);
+            if (record is null || row is null)
+                return InvokeResponse.Message("This referral has not been sent to the statutory partners.");
+            var now = clock.GetUtcNow();
+            var cast = PartnerDecision.Cast(row.Ledger(rule),
+                new CastingDecision(choice, rationale, rule.CastingBy, actor.UserKey, now, requestId), row.DecisionDueAt);
+            if (!cast.Accepted)
+            {
+                if (cast.Problems.Any(p => p.Field == FieldError.Form))
+                    return InvokeResponse.Message(string.Join(" ", cast.Problems.Select(p => p.Message)));
+                var errors = cast.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Message)));
+                return InvokeResponse.Card(cards.For(actor.UserKey, record, row, errors, typedChoice, rationale).ToJson());
+            }
+            if (row.IsDecided) return InvokeResponse.Card(cards.For(actor.UserKey, record, row).ToJson()); // a repeated click
+
+            var state = cast.State;
+            var next = row with { Casting = cast.Ledger.Casting, Outcome = state.Outcome, Method = state.Method, DecidedAt = state.DecidedAt };
+            var tx = cases.Begin(caseId);
+            tx.Replace(next.ToEntity(), row.ETag);
+            var nextRecord = Decide(tx, record, state, now, actor.UserKey, directory.MainRoleOf(actor.UserKey), null);
+            tx.Send(cards.Update(nextRecord, next));
+            try
+            {
+                await tx.CommitAsync(ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
+                continue;
+            }
+            log.LogInformation("Casting decision recorded");
+            return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next).ToJson());
+        }
+    }
+
+    /// <summary>The decision's effects in the same transaction: the stage, the log line (outcome, method, date) and the notices.</summary>
+    private CaseRecord Decide(Storage.PartitionTransaction tx, CaseRecord record, PartnerDecisionState state, DateTimeOffset now,
+        string actorKey, string role, string? agency)
+    {
+        var nextRecord = record with { Stage = PartnerChoiceWords.NextStage(state.Outcome!.Value).ToString(), UpdatedAt = now };
+        tx.Replace(nextRecord.ToEntity(), record.ETag);
+        tx.Add(new CaseLogEntry(now, actorKey, role, agency, CaseActions.Decided,
+            $"{state.Outcome}; {state.Method}; {state.DecidedAt!.Value.UtcDateTime:yyyy-MM-dd}").ToEntity(record.CaseId));
+        foreach (var message in DecisionNotices(nextRecord, state)) tx.Send(message);
+        return nextRecord;
     }
 
     private IEnumerable<OutboundMessage> DecisionNotices(CaseRecord record, PartnerDecisionState state)

@@ -59,13 +59,13 @@ public sealed class TriageFeature(CaseStore cases, BoardDirectory directory, Par
         var stage = StageOf(record);
         // "Received" means waiting for triage: the card is the triage step itself.
         var current = stage == CaseStage.Received ? CaseStage.InTriage : stage;
-        var result2 = TriageRules.Decide(current, new TriageSubmission(answers, decision, returnNote, action.Actor.UserKey, now));
-        if (!result2.IsValid)
+        var decided = TriageRules.Decide(current, new TriageSubmission(answers, decision, returnNote, action.Actor.UserKey, now));
+        if (!decided.IsValid)
         {
-            var errors = result2.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
+            var errors = decided.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
             return InvokeResponse.Card(TriageCard.Build(TriageCards.InputFor(record, errors, values)).ToJson());
         }
-        return await CommitAsync(record, action, result2.Outcome! with { From = stage }, ct);
+        return await CommitAsync(record, action, decided.Outcome! with { From = stage }, ct);
     }
 
     private async Task<InvokeResponse> ForwardUntriagedAsync(CardAction action, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class TriageSetup
         services.AddSingleton<PartnersFeature>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<TriageFeature>());
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PartnersFeature>());
+        services.AddSingleton<IBotFeature, BoardRolesCommand>();
         return services;
     }
 }

@@ -20,7 +20,8 @@ public sealed record PartnersCardInput(
     string DecisionDue,
     IReadOnlyList<AgencyViewLine> Agencies,
     string? Decision,
-    IReadOnlyList<string> RefreshUserIds);
+    IReadOnlyList<string> RefreshUserIds,
+    bool AwaitingCastingDecision = false);
 
 /// <summary>The member's own part: their agency, its current view (pre-filled) and any problems with their last try.</summary>
 public sealed record MemberViewInput(string AgencyName, string? Choice, string? Rationale, IReadOnlyDictionary<string, string>? Errors = null);
@@ -29,12 +30,14 @@ public static class PartnersVerbs
 {
     public const string Refresh = "partners.refresh";
     public const string GiveView = "partners.view";
+    public const string Cast = "partners.cast";
 }
 
 public static class PartnersCard
 {
     public const string ChoiceId = "choice";
     public const string RationaleId = "rationale";
+    public const string CastingRationaleId = "castingRationale";
     public const string MeetingRequired = "MeetingRequired";
     public const string NoMeeting = "NoMeeting";
     public const int MaxRefreshUsers = 60;
@@ -78,11 +81,43 @@ public static class PartnersCard
             [new ExecuteAction { Title = "Give view", Verb = PartnersVerbs.GiveView, Data = new JsonObject { ["caseId"] = input.CaseId }, Style = ActionStyle.Positive }]);
     }
 
+    /// <summary>
+    /// For the chair (or the DBM, by the board's setting) once the decision deadline has passed without a majority:
+    /// the views so far, and the casting decision with its required rationale.
+    /// </summary>
+    public static AdaptiveCard ForCasting(PartnersCardInput input, string castingBy, IReadOnlyDictionary<string, string>? errors = null,
+        string? typedChoice = null, string? typedRationale = null)
+    {
+        var body = Common(input);
+        if (input.Decision is not null) return Card(input, body, []);
+        errors ??= new Dictionary<string, string>();
+        body.Add(new TextBlock { Text = $"No majority by the deadline: the {castingBy} makes the decision", Weight = TextWeight.Bolder, Separator = true });
+        if (errors.TryGetValue("form", out var formError))
+            body.Add(new TextBlock { Text = CardText.Plain(formError), Color = TextColor.Attention });
+        body.Add(new ChoiceSetInput
+        {
+            Id = ChoiceId, Label = "Decision", Style = ChoiceInputStyle.Expanded, IsRequired = true, ErrorMessage = "Please choose one.",
+            Value = typedChoice,
+            Choices = [new Choice("Meeting required", MeetingRequired), new Choice("No meeting (email review / further single-agency work)", NoMeeting)],
+        });
+        if (errors.TryGetValue("castingOutcome", out var outcomeError))
+            body.Add(new TextBlock { Text = CardText.Plain(outcomeError), Color = TextColor.Attention });
+        body.Add(new TextInput
+        {
+            Id = CastingRationaleId, Label = "Rationale for the decision", IsMultiline = true, MaxLength = 4000,
+            IsRequired = true, ErrorMessage = "Please give the rationale.", Value = typedRationale,
+        });
+        if (errors.TryGetValue(CastingRationaleId, out var rationaleError))
+            body.Add(new TextBlock { Text = CardText.Plain(rationaleError), Color = TextColor.Attention });
+        return Card(input, body,
+            [new ExecuteAction { Title = "Record the decision", Verb = PartnersVerbs.Cast, Data = new JsonObject { ["caseId"] = input.CaseId }, Style = ActionStyle.Positive }]);
+    }
+
     private static List<ICardElement> Common(PartnersCardInput input)
     {
         var facts = new List<Fact>
         {
-            new("Stage", input.Decision is null ? "With statutory partners" : "Decided"),
+            new("Stage", input.Decision is not null ? "Decided" : input.AwaitingCastingDecision ? "Awaiting casting decision" : "With statutory partners"),
             new("Referring agency", CardText.Plain(input.ReferringAgency)),
             new("Risk", input.RiskBand),
             new("Views due", input.ViewsDue),

@@ -20,6 +20,7 @@ public sealed class BoardHarness
 {
     public const string Dbm = "dbm-1";
     public const string Coordinator = "coord-1";
+    public const string Chair = "chair-1";
     public const string Outsider = "someone-else";
     public const string Referrer = "referrer-1";
     public const string CoordinatorsChannel = "19:coordinators@thread.tacv2";
@@ -33,6 +34,7 @@ public sealed class BoardHarness
             PartnersChannelId = PartnersChannel,
             Coordinators = [Coordinator],
             DeputyBoardManagers = [Dbm],
+            Chairs = [Chair],
             Partners =
             [
                 new() { Id = "la", Name = "Local authority", Members = ["la-1", "29:la-2"] },
@@ -43,17 +45,21 @@ public sealed class BoardHarness
         configure?.Invoke(Board);
         var options = Options.Create(Board);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)); // a Monday
-        Cases = new CaseStore(table, new Transactions(table, new OutboxSignal(), Clock));
+        Table = table;
+        var transactions = new Transactions(table, new OutboxSignal(), Clock);
+        Cases = new CaseStore(table, transactions);
         var directory = new BoardDirectory(options);
-        var partnersCards = new PartnersCards(options);
+        var partnersCards = new PartnersCards(options, directory, Clock);
         var calendarOptions = new CalendarOptions();
         Calendar = WorkingDayCalendar.From(calendarOptions);
         Notice = new ReceivedReferralNotice(options);
         new TriageFeature(Cases, directory, partnersCards, options, Calendar, Options.Create(calendarOptions), Clock,
             NullLogger<TriageFeature>.Instance).Map(Routes);
+        new BoardRolesCommand(directory, new Conversations.Replies(transactions), options, NullLogger<BoardRolesCommand>.Instance).Map(Routes);
         new PartnersFeature(Cases, directory, partnersCards, options, Clock, NullLogger<PartnersFeature>.Instance).Map(Routes);
     }
 
+    public TableClient Table { get; }
     public BoardOptions Board { get; }
     public FakeTimeProvider Clock { get; }
     public CaseStore Cases { get; }
@@ -80,6 +86,18 @@ public sealed class BoardHarness
         var activity = new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", Id = activityId ?? Guid.NewGuid().ToString("N") };
         var handler = Routes.FindVerb(verb) ?? throw new InvalidOperationException($"No handler for {verb}");
         return handler(new CardAction(activity, new Actor(userKey, userKey, null, "tenant"), verb, data, false), default);
+    }
+
+    /// <summary>Types a chat command and returns what the bot queued for that conversation.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> TypeAsync(string userKey, string text, string conversationId)
+    {
+        var activity = new Activity { Type = ActivityTypes.Message, Text = text, Conversation = new ConversationAccount { Id = conversationId, ConversationType = "channel" } };
+        var handler = Routes.FindCommand(text) ?? throw new InvalidOperationException($"No command for {text}");
+        await handler(new ChatMessage(activity, new Actor(userKey, userKey, null, "tenant"), text), default);
+        var rows = Table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(OutboxRow.Prefix) >= 0 && e.RowKey.CompareTo("outbox}") < 0);
+        var messages = new List<OutboundMessage>();
+        await foreach (var row in rows) messages.Add(OutboxRow.Read(row));
+        return messages.Where(m => m.Target.Id == conversationId).ToList();
     }
 
     public static JsonObject AllChecks(string result, string caseId)

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Partners;
+using TeamsSafeguarding.Tests.Cards;
+using TeamsSafeguarding.Tests.Triage;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Partners;
+
+[Collection("TriageAzurite")]
+public sealed class PartnersFeatureTests(LocalAzurite azurite)
+{
+    private BoardHarness _board = new(azurite.NewTable("partners"));
+
+    private async Task<CaseRecord> SentToPartnersAsync()
+    {
+        var record = await _board.SeedReceivedAsync();
+        await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
+        return record;
+    }
+
+    private Task<global::TeamsSafeguarding.Teams.InvokeResponse> ViewAsync(string member, string caseId, string choice, string rationale) =>
+        _board.ClickAsync(member, "partners.view", new JsonObject { ["caseId"] = caseId, ["choice"] = choice, ["rationale"] = rationale });
+
+    private async Task<PartnersRow> RowAsync(string caseId) =>
+        PartnersRow.FromEntity((await _board.Cases.GetRowAsync(caseId, PartnersRow.Row, default))!);
+
+    [Fact]
+    public async Task Each_person_gets_their_own_card_on_refresh()
+    {
+        var record = await SentToPartnersAsync();
+        await ViewAsync("police-1", record.CaseId, "MeetingRequired", "Repeated call-outs");
+        var refresh = new JsonObject { ["caseId"] = record.CaseId };
+
+        var member = BoardHarness.CardOf(await _board.ClickAsync("la-1", "partners.refresh", refresh));
+        var otherAgency = BoardHarness.CardOf(await _board.ClickAsync("police-1", "partners.refresh", refresh));
+        var outsider = BoardHarness.CardOf(await _board.ClickAsync(BoardHarness.Outsider, "partners.refresh", refresh));
+        foreach (var card in new[] { member, otherAgency, outsider }) CardSchema.AssertValid(card);
+
+        Assert.Contains("partners.view", member.ToJsonString());
+        Assert.Contains("view (Local authority)", member.ToJsonString());
+        // The police member sees their agency's current view pre-filled.
+        Assert.Contains("view (Police)", otherAgency.ToJsonString());
+        Assert.Equal("MeetingRequired", FindInput(otherAgency, "choice")?["value"]?.GetValue<string>());
+        Assert.DoesNotContain("partners.view", outsider.ToJsonString());
+        Assert.Contains("Repeated call-outs", outsider.ToJsonString());
+        // Refresh goes to members whose Teams id is known.
+        Assert.Equal(["29:la-2"], member["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal("partners.refresh", member["refresh"]!["action"]!["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_partner_members_can_give_a_view()
+    {
+        var record = await SentToPartnersAsync();
+        var message = BoardHarness.MessageOf(await ViewAsync(BoardHarness.Dbm, record.CaseId, "NoMeeting", "x"));
+        Assert.StartsWith("Only members of the statutory partner agencies", message);
+        Assert.Empty((await RowAsync(record.CaseId)).Views);
+        Assert.Contains(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.AccessRefused && l.ActorKey == BoardHarness.Dbm);
+    }
+
+    [Fact]
+    public async Task A_view_without_a_reason_is_refused_on_the_card()
+    {
+        var record = await SentToPartnersAsync();
+        var card = BoardHarness.CardOf(await ViewAsync("la-1", record.CaseId, "NoMeeting", " "));
+        CardSchema.AssertValid(card);
+        Assert.Contains("Please give the reason", card.ToJsonString());
+        Assert.Empty((await RowAsync(record.CaseId)).Views);
+    }
+
+    [Fact]
+    public async Task Two_of_three_agreeing_decide_early_and_later_views_are_refused()
+    {
+        var record = await SentToPartnersAsync();
+        var first = BoardHarness.CardOf(await ViewAsync("la-1", record.CaseId, "MeetingRequired", "Escalating self-neglect"));
+        CardSchema.AssertValid(first);
+        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+
+        _board.Clock.Advance(TimeSpan.FromHours(3));
+        var second = BoardHarness.CardOf(await ViewAsync("police-1", record.CaseId, "MeetingRequired", "Repeated call-outs"));
+        CardSchema.AssertValid(second);
+        Assert.DoesNotContain("partners.view", second.ToJsonString());
+        Assert.Contains("Decision: Meeting required", second.ToJsonString());
+
+        Assert.Equal("MeetingRequired", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        var row = await RowAsync(record.CaseId);
+        Assert.Equal(global::TeamsSafeguarding.Escalation.Partners.DecisionMethod.EarlyMajority, row.Method);
+        var log = await _board.Cases.GetLogAsync(record.CaseId, default);
+        var decided = Assert.Single(log, l => l.Action == CaseActions.Decided);
+        Assert.Contains("EarlyMajority", decided.Detail);
+        Assert.Contains("MeetingRequired", decided.Detail);
+        Assert.DoesNotContain(log, l => (l.Detail ?? "").Contains("call-outs") || (l.Detail ?? "").Contains("self-neglect"));
+        Assert.Equal(2, log.Count(l => l.Action == CaseActions.ViewGiven));
+
+        var outbox = await _board.OutboxAsync(record.CaseId);
+        var toReferrer = Assert.Single(outbox, m => m.Target == DeliveryTarget.ToUser(BoardHarness.Referrer));
+        CardSchema.AssertValid(BoardHarness.CardOf(toReferrer));
+        Assert.Single(outbox, m => m.Target == DeliveryTarget.ToChannel(BoardHarness.CoordinatorsChannel));
+        var updates = outbox.Where(m => m.Target == DeliveryTarget.UpdateOf(PartnersCards.MessageKey)).ToList();
+        Assert.Equal(2, updates.Count);
+        foreach (var update in updates) CardSchema.AssertValid(BoardHarness.CardOf(update));
+
+        var late = BoardHarness.MessageOf(await ViewAsync("icb-1", record.CaseId, "NoMeeting", "Late"));
+        Assert.Contains("already been made", late);
+        Assert.Equal(2, (await RowAsync(record.CaseId)).Views.Count);
+        Assert.Contains(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.ViewRefused);
+    }
+
+    [Fact]
+    public async Task The_same_click_delivered_twice_is_recorded_once()
+    {
+        var record = await SentToPartnersAsync();
+        var data = new JsonObject { ["caseId"] = record.CaseId, ["choice"] = "NoMeeting", ["rationale"] = "Single-agency work" };
+        await _board.ClickAsync("la-1", "partners.view", data, activityId: "activity-1");
+        await _board.ClickAsync("la-1", "partners.view", data, activityId: "activity-1");
+        Assert.Single((await RowAsync(record.CaseId)).Views);
+    }
+
+    [Fact]
+    public async Task Twenty_views_given_at_once_are_all_kept()
+    {
+        var members = Enumerable.Range(1, 20).Select(i => $"member-{i}").ToList();
+        _board = new BoardHarness(azurite.NewTable("parallel"), board =>
+        {
+            board.EarlyDecision = false; // every view counts until the deadline, so none is refused
+            board.Partners =
+            [
+                new() { Id = "la", Name = "Local authority", Members = members.Take(7).ToList() },
+                new() { Id = "police", Name = "Police", Members = members.Skip(7).Take(7).ToList() },
+                new() { Id = "icb", Name = "NHS integrated care board", Members = members.Skip(14).ToList() },
+            ];
+        });
+        var record = await SentToPartnersAsync();
+
+        var answers = await Task.WhenAll(members.Select((m, i) => Task.Run(() =>
+            ViewAsync(m, record.CaseId, i % 2 == 0 ? "MeetingRequired" : "NoMeeting", $"Reason {i}"))));
+
+        Assert.All(answers, a => CardSchema.AssertValid(BoardHarness.CardOf(a)));
+        var row = await RowAsync(record.CaseId);
+        Assert.Equal(members.Order(), row.Views.Select(v => v.MemberId).Order());
+        Assert.Equal(20, (await _board.Cases.GetLogAsync(record.CaseId, default)).Count(l => l.Action == CaseActions.ViewGiven));
+        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+    }
+
+    private static JsonObject? FindInput(JsonObject card, string id) =>
+        card["body"]!.AsArray().OfType<JsonObject>().FirstOrDefault(e => e["id"]?.GetValue<string>() == id);
+}
