@@ -11,7 +11,7 @@ namespace TeamsSafeguarding.Referrals;
 
 /// <summary>
 /// Drafts hold personal data, so unused ones do not linger: a draft untouched for DraftRetentionDays is deleted,
-/// and its owner is warned once, DraftWarningDays before. Submitted cases are never touched here.
+/// and its owner is warned once, at least DraftWarningDays before. Submitted cases are never touched here.
 /// </summary>
 public sealed class DraftExpiry(CaseStore cases, IOptions<BoardOptions> board, TimeProvider clock, ILogger<DraftExpiry> log) : BackgroundService
 {
@@ -21,21 +21,27 @@ public sealed class DraftExpiry(CaseStore cases, IOptions<BoardOptions> board, T
     {
         var now = clock.GetUtcNow();
         var retention = TimeSpan.FromDays(board.Value.DraftRetentionDays);
-        var warnAt = retention - TimeSpan.FromDays(board.Value.DraftWarningDays);
+        var notice = TimeSpan.FromDays(board.Value.DraftWarningDays);
+        var warnAt = retention - notice;
         int warned = 0, deleted = 0;
         foreach (var draft in await cases.ListByStageAsync([nameof(CaseStage.Draft)], ct))
         {
             var idle = now - draft.UpdatedAt;
             try
             {
-                if (idle >= retention)
+                // Never deleted unwarned: if the sweep was not running, the owner still gets the full warning period.
+                if (draft.ExpiryWarnedAt is { } warnedAt)
                 {
-                    await DeleteAsync(draft, now, ct);
-                    deleted++;
+                    if (idle >= retention && now - warnedAt >= notice)
+                    {
+                        await DeleteAsync(draft, now, ct);
+                        deleted++;
+                    }
                 }
-                else if (idle >= warnAt && draft.ExpiryWarnedAt is null)
+                else if (idle >= warnAt)
                 {
-                    await WarnAsync(draft, now, draft.UpdatedAt + retention, ct);
+                    var deleteOn = draft.UpdatedAt + retention > now + notice ? draft.UpdatedAt + retention : now + notice;
+                    await WarnAsync(draft, now, deleteOn, ct);
                     warned++;
                 }
             }

@@ -1,0 +1,43 @@
+using Xunit;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Cards.Referrals;
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Referrals;
+using TeamsSafeguarding.Escalation.Risk;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Routing;
+using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Triage;
+
+namespace TeamsSafeguarding.Tests.Referrals;
+
+public class ReferralsSetupTests
+{
+    [Fact]
+    public void AddReferrals_registers_the_feature_its_verbs_and_the_draft_sweep()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new TableClient("UseDevelopmentStorage=true", "unused"));
+        services.AddSingleton<OutboxSignal>().AddSingleton<Transactions>().AddSingleton<CaseStore>().AddSingleton<Replies>();
+        services.Configure<BoardOptions>(_ => { }).Configure<CaseReferenceOptions>(_ => { });
+        services.AddSingleton<BoardDirectory>().AddSingleton<ReceivedReferralNotice>().AddSingleton(RiskBandScheme.NhsDefault);
+        services.AddReferrals();
+        using var provider = services.BuildServiceProvider();
+
+        var routes = new BotRoutes();
+        foreach (var feature in provider.GetServices<IBotFeature>()) feature.Map(routes);
+        foreach (var verb in new[] { ReferralVerbs.Start, ReferralVerbs.List, ReferralVerbs.Route, ReferralVerbs.Next, ReferralVerbs.Back, ReferralVerbs.Save,
+                     ReferralVerbs.Submit, ReferralVerbs.Resume, ReferralVerbs.Discard, ReferralVerbs.DiscardConfirm, ReferralVerbs.ShowDetails })
+            Assert.NotNull(routes.FindVerb(verb));
+        Assert.NotNull(routes.FindCommand("refer"));
+        Assert.NotNull(routes.FindCommand("new referral"));
+        Assert.NotNull(routes.FindCommand("my referrals"));
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is DraftExpiry);
+    }
+}
