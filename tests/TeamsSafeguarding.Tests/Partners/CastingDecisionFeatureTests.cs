@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Tests.Support;
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Outbox;
@@ -8,8 +9,8 @@ using Xunit;
 
 namespace TeamsSafeguarding.Tests.Partners;
 
-[Collection("TriageAzurite")]
-public sealed class CastingDecisionFeatureTests(LocalAzurite azurite)
+[Collection("Azurite")]
+public sealed class CastingDecisionFeatureTests(AzuriteFixture azurite)
 {
     private readonly BoardHarness _board = new(azurite.NewTable("casting"));
 

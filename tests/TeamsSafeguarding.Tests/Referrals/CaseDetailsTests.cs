@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Referrals;
@@ -6,8 +7,8 @@ using TeamsSafeguarding.Referrals;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
-[Collection("ReferralsAzurite")]
-public class CaseDetailsTests(ReferralsAzuriteFixture azurite)
+[Collection("Azurite")]
+public class CaseDetailsTests(AzuriteFixture azurite)
 {
     private async Task<(ReferralsHarness H, string CaseId)> SubmittedAsync()
     {

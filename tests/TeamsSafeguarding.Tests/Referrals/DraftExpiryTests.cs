@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
@@ -6,8 +7,8 @@ using TeamsSafeguarding.Referrals;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
-[Collection("ReferralsAzurite")]
-public class DraftExpiryTests(ReferralsAzuriteFixture azurite)
+[Collection("Azurite")]
+public class DraftExpiryTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task An_unused_draft_is_warned_once_then_deleted()

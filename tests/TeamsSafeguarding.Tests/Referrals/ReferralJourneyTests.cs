@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
@@ -7,8 +8,8 @@ using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
-[Collection("ReferralsAzurite")]
-public class ReferralJourneyTests(ReferralsAzuriteFixture azurite)
+[Collection("Azurite")]
+public class ReferralJourneyTests(AzuriteFixture azurite)
 {
     private ReferralsHarness NewHarness() => new(azurite.NewTable("refjourney"));
 

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
@@ -8,8 +9,8 @@ using TeamsSafeguarding.Triage;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
-[Collection("ReferralsAzurite")]
-public class ReferralSubmissionTests(ReferralsAzuriteFixture azurite)
+[Collection("Azurite")]
+public class ReferralSubmissionTests(AzuriteFixture azurite)
 {
     private ReferralsHarness NewHarness(bool channel = true) => new(azurite.NewTable("refsubmit"), channel);
 

@@ -1,10 +1,11 @@
+using TeamsSafeguarding.Tests.Support;
 using TeamsSafeguarding.Tests.Cards;
 using Xunit;
 
 namespace TeamsSafeguarding.Tests.Triage;
 
-[Collection("TriageAzurite")]
-public sealed class BoardRolesCommandTests(LocalAzurite azurite)
+[Collection("Azurite")]
+public sealed class BoardRolesCommandTests(AzuriteFixture azurite)
 {
     private readonly BoardHarness _board = new(azurite.NewTable("roles"));
 

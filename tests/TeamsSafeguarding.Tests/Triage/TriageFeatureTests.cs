@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Tests.Support;
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Outbox;
@@ -7,8 +8,8 @@ using Xunit;
 
 namespace TeamsSafeguarding.Tests.Triage;
 
-[Collection("TriageAzurite")]
-public sealed class TriageFeatureTests(LocalAzurite azurite)
+[Collection("Azurite")]
+public sealed class TriageFeatureTests(AzuriteFixture azurite)
 {
     private readonly BoardHarness _board = new(azurite.NewTable("triage"));
 
