@@ -52,8 +52,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
         }
         var typedChoice = action.GetString(PartnersCard.ChoiceId);
         var rationale = action.GetString(PartnersCard.RationaleId) ?? "";
-        if (!Enum.TryParse<PartnerChoice>(typedChoice, out var choice) || !Enum.IsDefined(choice))
-            choice = (PartnerChoice)(-1); // the rules refuse it with the right words
+        var choice = ParseChoice(typedChoice);
         var requestId = action.Activity.Id ?? Guid.NewGuid().ToString("N");
         var rule = cards.Rule;
 
@@ -74,7 +73,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
                     await LogOnlyAsync(caseId, actor.UserKey, agency.Name, CaseActions.ViewRefused, "Decision already made", ct);
                     return InvokeResponse.Message(given.Explanation!);
                 }
-                var errors = given.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Message)));
+                var errors = FieldError.ByField(given.Problems);
                 return InvokeResponse.Card(cards.For(actor.UserKey, record, row, errors, typedChoice, rationale).ToJson());
             }
             if (given.Kind is ViewGivenKind.Duplicate or ViewGivenKind.Unchanged)
@@ -95,16 +94,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
                 $"{agency.Name}: {choice}{(given.Kind == ViewGivenKind.Changed ? " (changed)" : "")}").ToEntity(caseId));
             var nextRecord = state.IsDecided ? Decide(tx, record, state, now, actor.UserKey, role, agency.Name) : record;
             tx.Send(cards.Update(nextRecord, next));
-            try
-            {
-                await tx.CommitAsync(ct);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxAttempts)
-            {
-                // Someone else's view (or a stage change) landed first: re-read and apply ours on top.
-                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
-                continue;
-            }
+            if (!await CommittedAsync(tx, attempt, ct)) continue;
             log.LogInformation("Partner view recorded ({Kind}); decided: {Decided}", given.Kind, state.IsDecided);
             return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next with { ETag = default }).ToJson());
         }
@@ -124,7 +114,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
         }
         var typedChoice = action.GetString(PartnersCard.ChoiceId);
         var rationale = action.GetString(PartnersCard.CastingRationaleId) ?? "";
-        if (!Enum.TryParse<PartnerChoice>(typedChoice, out var choice) || !Enum.IsDefined(choice)) choice = (PartnerChoice)(-1);
+        var choice = ParseChoice(typedChoice);
         var requestId = action.Activity.Id ?? Guid.NewGuid().ToString("N");
         var rule = cards.Rule;
 
@@ -141,7 +131,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
             {
                 if (cast.Problems.Any(p => p.Field == FieldError.Form))
                     return InvokeResponse.Message(string.Join(" ", cast.Problems.Select(p => p.Message)));
-                var errors = cast.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Message)));
+                var errors = FieldError.ByField(cast.Problems);
                 return InvokeResponse.Card(cards.For(actor.UserKey, record, row, errors, typedChoice, rationale).ToJson());
             }
             if (row.IsDecided) return InvokeResponse.Card(cards.For(actor.UserKey, record, row).ToJson()); // a repeated click
@@ -152,15 +142,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
             tx.Replace(next.ToEntity(), row.ETag);
             var nextRecord = Decide(tx, record, state, now, actor.UserKey, directory.MainRoleOf(actor.UserKey), null);
             tx.Send(cards.Update(nextRecord, next));
-            try
-            {
-                await tx.CommitAsync(ct);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
-                continue;
-            }
+            if (!await CommittedAsync(tx, attempt, ct)) continue;
             log.LogInformation("Casting decision recorded");
             return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next).ToJson());
         }
@@ -190,6 +172,28 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
         if (!string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId))
             yield return new OutboundMessage(DeliveryTarget.ToChannel(board.Value.CoordinatorsChannelId!), Replies.Card(card.ToJson()));
     }
+
+    /// <summary>
+    /// True when committed. False when someone else's view (or a stage change) landed first: after a short wait
+    /// the caller re-reads and applies its change on top. The last attempt lets the conflict surface.
+    /// </summary>
+    private static async Task<bool> CommittedAsync(Storage.PartitionTransaction tx, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxAttempts)
+        {
+            await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
+            return false;
+        }
+    }
+
+    /// <summary>An unknown choice becomes an undefined value, which the rules refuse with the right words.</summary>
+    private static PartnerChoice ParseChoice(string? typed) =>
+        Enum.TryParse<PartnerChoice>(typed, out var choice) && Enum.IsDefined(choice) ? choice : (PartnerChoice)(-1);
 
     private async Task<PartnersRow?> ReadRowAsync(string caseId, CancellationToken ct) =>
         await cases.GetRowAsync(caseId, PartnersRow.Row, ct) is { } e ? PartnersRow.FromEntity(e) : null;

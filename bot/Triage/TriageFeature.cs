@@ -62,7 +62,7 @@ public sealed class TriageFeature(CaseStore cases, BoardDirectory directory, Par
         var decided = TriageRules.Decide(current, new TriageSubmission(answers, decision, returnNote, action.Actor.UserKey, now));
         if (!decided.IsValid)
         {
-            var errors = decided.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
+            var errors = FieldError.ByField(decided.Errors);
             return InvokeResponse.Card(TriageCard.Build(TriageCards.InputFor(record, errors, values)).ToJson());
         }
         return await CommitAsync(record, action, decided.Outcome! with { From = stage }, ct);
