@@ -18,8 +18,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = RepoRoot.Find();
-        var exe = Path.Combine(root, "infra", "node_modules", ".bin", "azurite-table");
+        var exe = Path.Combine(RepoRoot.NodeModules, ".bin", "azurite-table");
         if (!File.Exists(exe))
             throw new InvalidOperationException($"Azurite is not installed ({exe} is missing). Run infra/test.sh, or `npm ci` in infra/.");
 
@@ -41,12 +40,17 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A new, empty, uniquely named table.</summary>
     public TableClient NewTable(string prefix)
     {
-        // Table names: a letter, then 2-62 letters or digits.
-        var letters = new string(prefix.Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
-        var name = $"t{letters}{Interlocked.Increment(ref _tables)}x{Guid.NewGuid():N}";
-        var table = new TableClient(ConnectionString, name);
+        var table = new TableClient(ConnectionString, NewTableName(prefix));
         table.CreateIfNotExists();
         return table;
+    }
+
+    /// <summary>A unique table name, not yet created (for a host that creates its own table at start).</summary>
+    public string NewTableName(string prefix)
+    {
+        // Table names: a letter, then 2-62 letters or digits.
+        var letters = new string(prefix.Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
+        return $"t{letters}{Interlocked.Increment(ref _tables)}x{Guid.NewGuid():N}";
     }
 
     public static int FreePort()
@@ -87,13 +91,3 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
 [CollectionDefinition("Azurite")]
 public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
-
-public static class RepoRoot
-{
-    public static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TeamsSafeguarding.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Could not find the repository root (TeamsSafeguarding.sln).");
-    }
-}
