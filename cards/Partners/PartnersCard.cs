@@ -31,6 +31,8 @@ public static class PartnersVerbs
     public const string Refresh = "partners.refresh";
     public const string GiveView = "partners.view";
     public const string Cast = "partners.cast";
+    public const string OpenResponse = "partners.response.open";
+    public const string RecordResponse = "partners.response";
 }
 
 public static class PartnersCard
