@@ -92,11 +92,11 @@ public sealed class BoardHarness
         return record;
     }
 
-    public Task<InvokeResponse> ClickAsync(string userKey, string verb, JsonObject data, string? activityId = null)
+    public Task<InvokeResponse> ClickAsync(string userKey, string verb, JsonObject data, string? activityId = null, string? teamsUserId = null)
     {
         var activity = new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", Id = activityId ?? Guid.NewGuid().ToString("N") };
         var handler = Routes.FindVerb(verb) ?? throw new InvalidOperationException($"No handler for {verb}");
-        return handler(new CardAction(activity, new Actor(userKey, userKey, null, "tenant"), verb, data, false), default);
+        return handler(new CardAction(activity, new Actor(userKey, teamsUserId ?? userKey, null, "tenant"), verb, data, false), default);
     }
 
     /// <summary>Types a chat command and returns what the bot queued for that conversation.</summary>
