@@ -142,7 +142,13 @@ public static class PartnersCard
                 body.Add(new TextBlock { Text = CardText.Plain(agency.Rationale, 2000, keepLineBreaks: true), Spacing = Spacing.Small });
         }
         if (input.Decision is null)
-            body.Add(new TextBlock { Text = "Action needed: each statutory partner to give its view", IsSubtle = true });
+            body.Add(new TextBlock
+            {
+                Text = input.AwaitingCastingDecision
+                    ? "Action needed: the casting decision (no majority by the deadline)"
+                    : "Action needed: each statutory partner to give its view",
+                IsSubtle = true,
+            });
         return body;
     }
 
