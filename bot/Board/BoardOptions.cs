@@ -35,6 +35,12 @@ public sealed class BoardOptions
     public string TieBreak { get; set; } = "Chair";
     public bool EarlyDecision { get; set; } = true;
 
+    /// <summary>
+    /// Partners without a view (and the coordinators) are reminded at 09:00 London time this many working days before
+    /// the views deadline (WD 5) and the decision deadline (WD 10); 0 = the morning of the due day.
+    /// </summary>
+    public int PartnerReminderWorkingDaysBefore { get; set; } = 1;
+
     /// <summary>Drafts untouched this long are deleted; their owner is warned DraftWarningDays before.</summary>
     public int DraftRetentionDays { get; set; } = 30;
     public int DraftWarningDays { get; set; } = 5;

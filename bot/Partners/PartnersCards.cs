@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards;
@@ -11,10 +10,9 @@ using TeamsSafeguarding.Outbox;
 namespace TeamsSafeguarding.Partners;
 
 /// <summary>Builds the partners' card from the case head and the partners row: the shared one and each member's own.</summary>
-public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory directory, TimeProvider clock)
+public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory directory, MemberTeamsIds teamsIds, TimeProvider clock)
 {
     public const string MessageKey = "partners-card";
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public DecisionRule Rule => PartnerRules.From(board.Value);
 
@@ -65,13 +63,20 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
         new(DeliveryTarget.UpdateOf(MessageKey), Replies.Card(ReadOnly(record, row).ToJson()));
 
     /// <summary>
-    /// Members whose Teams id is known: configured ids that are Teams ids ("29:…"). Entra object ids cannot be
-    /// used for refresh, so those members refresh by opening the card (manual refresh).
+    /// refresh.userIds takes Teams ids ("29:…") only, at most 60 (teams-bot-protocol.md 4.1): the partner members'
+    /// first, then whoever makes the casting decision. A member configured by Entra object id is included once their
+    /// Teams id is known (stored personal chat, or any click); until then they refresh by opening the card.
     /// </summary>
-    private IReadOnlyList<string> RefreshUserIds() =>
-        board.Value.Partners.SelectMany(a => a.Members).Where(m => m.StartsWith("29:", StringComparison.Ordinal))
+    public IReadOnlyList<string> RefreshUserIds()
+    {
+        var b = board.Value;
+        var casting = Rule.CastingBy == CastingActor.Chair ? b.Chairs : b.DeputyBoardManagers;
+        return b.Partners.SelectMany(a => a.Members).Concat(casting)
+            .Select(teamsIds.Of).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(PartnersCard.MaxRefreshUsers).ToList();
+    }
 
-    private static string DateOf(DateOnly date) => date.ToString("d MMMM yyyy", English);
-    private static string DateOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("d MMMM yyyy", English);
+    // The board's dates are London dates: 23:30 UTC in summer is already the next day.
+    private static string DateOf(DateOnly date) => DisplayDate.Of(date);
+    private static string DateOf(DateTimeOffset instant) => DisplayDate.Of(instant);
 }

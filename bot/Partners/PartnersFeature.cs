@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
@@ -17,11 +16,10 @@ namespace TeamsSafeguarding.Partners;
 /// The statutory partners' card: each person's own view of it (refresh), giving a view for one's agency, and the
 /// majority decision. Views from several members at once are serialised by the partners row's ETag (re-read, retry).
 /// </summary>
-public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, PartnersCards cards, IOptions<BoardOptions> board,
-    TimeProvider clock, ILogger<PartnersFeature> log) : IBotFeature
+public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, PartnersCards cards, DecisionEffects effects,
+    MemberTeamsIds teamsIds, TimeProvider clock, ILogger<PartnersFeature> log) : IBotFeature
 {
     public const int MaxAttempts = 10;
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public void Map(BotRoutes routes)
     {
@@ -32,6 +30,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
 
     private async Task<InvokeResponse> RefreshAsync(CardAction action, CancellationToken ct)
     {
+        teamsIds.Learn(action.Actor.UserKey, action.Actor.TeamsUserId);
         var caseId = action.GetString("caseId");
         if (caseId is null || await cases.GetAsync(caseId, ct) is not { } record || await ReadRowAsync(caseId, ct) is not { } row)
             return InvokeResponse.Message("We could not find this referral's partners' card.");
@@ -40,6 +39,7 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
 
     private async Task<InvokeResponse> GiveViewAsync(CardAction action, CancellationToken ct)
     {
+        teamsIds.Learn(action.Actor.UserKey, action.Actor.TeamsUserId);
         var caseId = action.GetString("caseId");
         if (caseId is null || await cases.GetAsync(caseId, ct) is null)
             return InvokeResponse.Message("We could not find this referral.");
@@ -92,8 +92,9 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
             var role = directory.MainRoleOf(actor.UserKey);
             tx.Add(new CaseLogEntry(now, actor.UserKey, role, agency.Name, CaseActions.ViewGiven,
                 $"{agency.Name}: {choice}{(given.Kind == ViewGivenKind.Changed ? " (changed)" : "")}").ToEntity(caseId));
-            var nextRecord = state.IsDecided ? Decide(tx, record, state, now, actor.UserKey, role, agency.Name) : record;
-            tx.Send(cards.Update(nextRecord, next));
+            var nextRecord = record;
+            if (state.IsDecided) nextRecord = effects.Apply(tx, record, next, state, now, actor.UserKey, role, agency.Name);
+            else tx.Send(cards.Update(record, next));
             if (!await CommittedAsync(tx, attempt, ct)) continue;
             log.LogInformation("Partner view recorded ({Kind}); decided: {Decided}", given.Kind, state.IsDecided);
             return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next with { ETag = default }).ToJson());
@@ -140,37 +141,11 @@ public sealed class PartnersFeature(CaseStore cases, BoardDirectory directory, P
             var next = row with { Casting = cast.Ledger.Casting, Outcome = state.Outcome, Method = state.Method, DecidedAt = state.DecidedAt };
             var tx = cases.Begin(caseId);
             tx.Replace(next.ToEntity(), row.ETag);
-            var nextRecord = Decide(tx, record, state, now, actor.UserKey, directory.MainRoleOf(actor.UserKey), null);
-            tx.Send(cards.Update(nextRecord, next));
+            var nextRecord = effects.Apply(tx, record, next, state, now, actor.UserKey, directory.MainRoleOf(actor.UserKey), null);
             if (!await CommittedAsync(tx, attempt, ct)) continue;
             log.LogInformation("Casting decision recorded");
             return InvokeResponse.Card(cards.For(actor.UserKey, nextRecord, next).ToJson());
         }
-    }
-
-    /// <summary>The decision's effects in the same transaction: the stage, the log line (outcome, method, date) and the notices.</summary>
-    private CaseRecord Decide(Storage.PartitionTransaction tx, CaseRecord record, PartnerDecisionState state, DateTimeOffset now,
-        string actorKey, string role, string? agency)
-    {
-        var nextRecord = record with { Stage = PartnerChoiceWords.NextStage(state.Outcome!.Value).ToString(), UpdatedAt = now };
-        tx.Replace(nextRecord.ToEntity(), record.ETag);
-        tx.Add(new CaseLogEntry(now, actorKey, role, agency, CaseActions.Decided,
-            $"{state.Outcome}; {state.Method}; {state.DecidedAt!.Value.UtcDateTime:yyyy-MM-dd}").ToEntity(record.CaseId));
-        foreach (var message in DecisionNotices(nextRecord, state)) tx.Send(message);
-        return nextRecord;
-    }
-
-    private IEnumerable<OutboundMessage> DecisionNotices(CaseRecord record, PartnerDecisionState state)
-    {
-        var outcome = state.Outcome!.Value;
-        var next = outcome == PartnerChoice.MeetingRequired
-            ? "A senior management review meeting will be arranged."
-            : "An agreed response will be recorded and fed back.";
-        var card = DecisionNoticeCard.Build(record.Reference ?? record.CaseId, PartnerChoiceWords.Display(outcome),
-            DecisionMethodWords.Display(state.Method!.Value), state.DecidedAt!.Value.UtcDateTime.ToString("d MMMM yyyy", English), next);
-        yield return new OutboundMessage(DeliveryTarget.ToUser(record.ReferrerKey), Replies.Card(card.ToJson()));
-        if (!string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId))
-            yield return new OutboundMessage(DeliveryTarget.ToChannel(board.Value.CoordinatorsChannelId!), Replies.Card(card.ToJson()));
     }
 
     /// <summary>

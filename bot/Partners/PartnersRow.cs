@@ -10,7 +10,8 @@ namespace TeamsSafeguarding.Partners;
 
 /// <summary>
 /// The partners' stage of one case, row "partners" of the case partition: when it was sent, its two deadlines,
-/// whether triage was skipped, every view given (JSON, chunked: rationales are long) and the decision once made.
+/// whether triage was skipped, every view given (JSON, chunked: rationales are long), the decision once made, the
+/// reminders sent, when the casting decision was asked for, and the agreed response and feedback date (no meeting).
 /// Replaced with its ETag, so two views given at once cannot overwrite each other (the loser re-reads and retries).
 /// </summary>
 public sealed record PartnersRow(
@@ -25,6 +26,10 @@ public sealed record PartnersRow(
     PartnerChoice? Outcome,
     DecisionMethod? Method,
     DateTimeOffset? DecidedAt,
+    DateTimeOffset? CastingRequestedAt = null,
+    IReadOnlyList<ReminderKind>? RemindersSent = null,
+    AgreedResponse? Response = null,
+    DateTimeOffset? FeedbackAt = null,
     ETag ETag = default)
 {
     public const string Row = "partners";
@@ -39,6 +44,11 @@ public sealed record PartnersRow(
     public PartnerViews Ledger(DecisionRule rule) => PartnerViews.Restore(rule, Views, Casting);
 
     public bool IsDecided => Outcome is not null;
+
+    public bool WasReminded(ReminderKind kind) => RemindersSent?.Contains(kind) == true;
+
+    /// <summary>Views due by the end of working day 5 (London): the exclusive instant the deadline passes.</summary>
+    public DateTimeOffset ViewsDueEnds => LondonTime.StartOf(ViewsDue.AddDays(1));
 
     public TableEntity ToEntity()
     {
@@ -55,7 +65,12 @@ public sealed record PartnersRow(
             ["Outcome"] = Outcome?.ToString(),
             ["Method"] = Method?.ToString(),
             ["DecidedAt"] = DecidedAt,
+            ["CastingRequestedAt"] = CastingRequestedAt,
+            ["RemindersSent"] = string.Join(",", RemindersSent ?? []),
+            ["FeedbackAt"] = FeedbackAt,
         };
+        // The agreed response is typed text (rationale, actions): kept on the case file, never logged.
+        if (Response is not null) ChunkedText.Write(e, "Response", JsonSerializer.Serialize(Response, Json));
         ChunkedText.Write(e, "Views", JsonSerializer.Serialize(Views, Json));
         return e;
     }
@@ -72,5 +87,10 @@ public sealed record PartnersRow(
         Enum.TryParse<PartnerChoice>(e.GetString("Outcome"), out var outcome) ? outcome : null,
         Enum.TryParse<DecisionMethod>(e.GetString("Method"), out var method) ? method : null,
         e.GetDateTimeOffset("DecidedAt"),
+        e.GetDateTimeOffset("CastingRequestedAt"),
+        (e.GetString("RemindersSent") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => Enum.TryParse<ReminderKind>(k, out var kind) ? kind : (ReminderKind?)null).OfType<ReminderKind>().ToList(),
+        ChunkedText.Read(e, "Response") is { } response ? JsonSerializer.Deserialize<AgreedResponse>(response, Json) : null,
+        e.GetDateTimeOffset("FeedbackAt"),
         e.ETag);
 }

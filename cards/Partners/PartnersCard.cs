@@ -31,6 +31,8 @@ public static class PartnersVerbs
     public const string Refresh = "partners.refresh";
     public const string GiveView = "partners.view";
     public const string Cast = "partners.cast";
+    public const string OpenResponse = "partners.response.open";
+    public const string RecordResponse = "partners.response";
 }
 
 public static class PartnersCard
@@ -140,7 +142,13 @@ public static class PartnersCard
                 body.Add(new TextBlock { Text = CardText.Plain(agency.Rationale, 2000, keepLineBreaks: true), Spacing = Spacing.Small });
         }
         if (input.Decision is null)
-            body.Add(new TextBlock { Text = "Action needed: each statutory partner to give its view", IsSubtle = true });
+            body.Add(new TextBlock
+            {
+                Text = input.AwaitingCastingDecision
+                    ? "Action needed: the casting decision (no majority by the deadline)"
+                    : "Action needed: each statutory partner to give its view",
+                IsSubtle = true,
+            });
         return body;
     }
 

@@ -1,23 +1,17 @@
 using System.Globalization;
+using TeamsSafeguarding.Escalation.Calendar;
 
 namespace TeamsSafeguarding.Escalation.Partners;
 
 /// <summary>Dates in explanations are the board's (UK) dates, not UTC ones: 23:30 UTC in summer is the next day in London.</summary>
-internal static class DisplayDate
+public static class DisplayDate
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo? London = FindLondon();
 
-    public static string Of(DateTimeOffset instant)
-    {
-        var local = London is null ? instant.UtcDateTime : TimeZoneInfo.ConvertTime(instant, London).DateTime;
-        return local.ToString("d MMMM yyyy", English);
-    }
+    public static string Of(DateTimeOffset instant) => Of(LondonTime.DayOf(instant));
 
-    private static TimeZoneInfo? FindLondon()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/London"); }
-        catch (TimeZoneNotFoundException) { return null; }
-        catch (InvalidTimeZoneException) { return null; }
-    }
+    public static string Of(DateOnly day) => day.ToString("d MMMM yyyy", English);
+
+    /// <summary>For the case log: the London date, ISO.</summary>
+    public static string Iso(DateTimeOffset instant) => LondonTime.DayOf(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

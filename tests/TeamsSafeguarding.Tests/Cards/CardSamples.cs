@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cards;
 using TeamsSafeguarding.Cards.Onboarding;
+using TeamsSafeguarding.Cards.Partners;
 
 namespace TeamsSafeguarding.Tests.Cards;
 
@@ -25,7 +26,39 @@ public static class CardSamples
         ("hint-channel", HintCard.Build(ConversationPlace.Channel).ToJson()),
         ("cardtext-nasty-inputs", NastyTextCard()),
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
+        .. PartnersSamples(),
     ];
+
+    private static IEnumerable<(string, JsonObject)> PartnersSamples()
+    {
+        const string caseId = "0123456789abcdef0123456789abcdef";
+        var input = new PartnersCardInput(caseId, "SAB-2026-0007", "Housing association", "High", true, "13 April 2026", "20 April 2026",
+            [new("Local authority", "Meeting required", "Escalating self-neglect"), new("Police", null, null), new("NHS integrated care board", null, null)],
+            null, ["29:a", "29:b"]);
+        yield return ("partners-read-only", PartnersCard.ReadOnly(input).ToJson());
+        yield return ("partners-member", PartnersCard.ForMember(input, new MemberViewInput("Police", null, null,
+            new Dictionary<string, string> { ["rationale"] = "Please give the reason for your agency's view." })).ToJson());
+        yield return ("partners-casting", PartnersCard.ForCasting(input with { AwaitingCastingDecision = true }, "chair").ToJson());
+        yield return ("partners-decided", PartnersCard.ReadOnly(input with { Decision = "Decision: Meeting required (Majority at deadline, 20 April 2026)" }).ToJson());
+        yield return ("partners-decision-notice", DecisionNoticeCard.Build("SAB-2026-0007", "No meeting", "Early majority", "9 April 2026",
+            "The partners' agreed response will be recorded and fed back.", caseId).ToJson());
+        yield return ("partners-decision-notice-recorded", DecisionNoticeCard.Build("SAB-2026-0007", "No meeting", "Early majority", "9 April 2026",
+            "The partners' agreed response will be recorded and fed back.", null, "Agreed response recorded on 10 April 2026 and fed back to the referrer.").ToJson());
+        yield return ("partners-casting-request", CastingRequestCard.Build(new CastingRequestInput(caseId, "SAB-2026-0007", "chair", "20 April 2026", 1, 1, ["Police"])).ToJson());
+        yield return ("partners-reminder-member", PartnerReminderCard.Build(new PartnerReminderInput(caseId, "SAB-2026-0007", "Statutory partners' views",
+            "13 April 2026", ["Police", "NHS integrated care board"], "Police")).ToJson());
+        yield return ("partners-reminder-coordinators", PartnerReminderCard.Build(new PartnerReminderInput(caseId, "SAB-2026-0007", "Statutory partners' decision",
+            "20 April 2026", [])).ToJson());
+        yield return ("partners-agreed-response-form", AgreedResponseCard.Form(new AgreedResponseFormInput(caseId, "SAB-2026-0007", "No meeting",
+            "", [new("Housing to review support", null, new DateOnly(2026, 4, 1))],
+            new Dictionary<string, string> { ["responseRationale"] = "Please give the rationale.", ["actions[0].owner"] = "Please say who owns action 1." },
+            new DateOnly(2026, 4, 10))).ToJson());
+        yield return ("partners-agreed-response-recorded", AgreedResponseCard.Recorded("SAB-2026-0007", "10 April 2026", 2).ToJson());
+        yield return ("partners-feedback", NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput("SAB-2026-0007", "No meeting", "Early majority", "9 April 2026",
+            "Single-agency work is under way.\nReview in a month.", [new("Housing to review support", "Housing association", "1 May 2026")])).ToJson());
+        yield return ("partners-feedback-no-actions", NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput("SAB-2026-0007", "No meeting", "Chair's casting decision",
+            "9 April 2026", "Held by adult social care.", [])).ToJson());
+    }
 
     /// <summary>Typed text that tries to inject markdown, shown through CardText.Plain: the render must show it as typed.</summary>
     private static JsonObject NastyTextCard() => new AdaptiveCard

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
@@ -49,14 +50,20 @@ public sealed class BoardHarness
         var transactions = new Transactions(table, new OutboxSignal(), Clock);
         Cases = new CaseStore(table, transactions);
         var directory = new BoardDirectory(options);
-        var partnersCards = new PartnersCards(options, directory, Clock);
+        Conversations = new ConversationStore(table);
+        TeamsIds = new MemberTeamsIds(Conversations, options);
+        var partnersCards = new PartnersCards(options, directory, TeamsIds, Clock);
+        PartnersCards = partnersCards;
+        var effects = new DecisionEffects(options, partnersCards);
         var calendarOptions = new CalendarOptions();
         Calendar = WorkingDayCalendar.From(calendarOptions);
         Notice = new ReceivedReferralNotice(options);
         new TriageFeature(Cases, directory, partnersCards, options, Calendar, Options.Create(calendarOptions), Clock,
             NullLogger<TriageFeature>.Instance).Map(Routes);
         new BoardRolesCommand(directory, new Conversations.Replies(transactions), options, NullLogger<BoardRolesCommand>.Instance).Map(Routes);
-        new PartnersFeature(Cases, directory, partnersCards, options, Clock, NullLogger<PartnersFeature>.Instance).Map(Routes);
+        new PartnersFeature(Cases, directory, partnersCards, effects, TeamsIds, Clock, NullLogger<PartnersFeature>.Instance).Map(Routes);
+        new AgreedResponseFeature(Cases, directory, partnersCards, options, Clock, NullLogger<AgreedResponseFeature>.Instance).Map(Routes);
+        Deadlines = new PartnerDeadlines(Cases, partnersCards, effects, TeamsIds, options, Calendar, Clock, NullLogger<PartnerDeadlines>.Instance);
     }
 
     public TableClient Table { get; }
@@ -66,6 +73,10 @@ public sealed class BoardHarness
     public WorkingDayCalendar Calendar { get; }
     public ReceivedReferralNotice Notice { get; }
     public BotRoutes Routes { get; } = new();
+    public ConversationStore Conversations { get; }
+    public MemberTeamsIds TeamsIds { get; }
+    public PartnersCards PartnersCards { get; }
+    public PartnerDeadlines Deadlines { get; }
 
     public async Task<CaseRecord> SeedReceivedAsync()
     {
@@ -81,11 +92,11 @@ public sealed class BoardHarness
         return record;
     }
 
-    public Task<InvokeResponse> ClickAsync(string userKey, string verb, JsonObject data, string? activityId = null)
+    public Task<InvokeResponse> ClickAsync(string userKey, string verb, JsonObject data, string? activityId = null, string? teamsUserId = null)
     {
         var activity = new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", Id = activityId ?? Guid.NewGuid().ToString("N") };
         var handler = Routes.FindVerb(verb) ?? throw new InvalidOperationException($"No handler for {verb}");
-        return handler(new CardAction(activity, new Actor(userKey, userKey, null, "tenant"), verb, data, false), default);
+        return handler(new CardAction(activity, new Actor(userKey, teamsUserId ?? userKey, null, "tenant"), verb, data, false), default);
     }
 
     /// <summary>Types a chat command and returns what the bot queued for that conversation.</summary>

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Conversations;
+
+namespace TeamsSafeguarding.Partners;
+
+/// <summary>
+/// Board members' Teams ids ("29:…"), for a card's refresh.userIds and for @mentions: Teams takes only those,
+/// not Entra object ids (teams-bot-protocol.md 4.1). People are configured by object id, so the Teams id comes
+/// from the personal chat the bot stored when they first used it, or from any card click of theirs. Kept in memory
+/// (cards are built synchronously inside transactions); <see cref="LoadAsync"/> refreshes it from storage.
+/// </summary>
+public sealed class MemberTeamsIds(ConversationStore conversations, IOptions<BoardOptions> board)
+{
+    private readonly ConcurrentDictionary<string, string> known = new(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsTeamsId(string? id) => id is { Length: > 3 } && id.StartsWith("29:", StringComparison.Ordinal);
+
+    /// <summary>The person's Teams id: the key itself when it is one, else what was learnt; null if unknown.</summary>
+    public string? Of(string userKey) =>
+        IsTeamsId(userKey) ? userKey : known.TryGetValue(userKey, out var id) ? id : null;
+
+    /// <summary>Remembers the Teams id seen on an activity from this person.</summary>
+    public void Learn(string userKey, string? teamsUserId)
+    {
+        if (IsTeamsId(teamsUserId) && !IsTeamsId(userKey)) known[userKey] = teamsUserId!;
+    }
+
+    /// <summary>Reads the stored personal chats of every configured board member (a point read each: boards are small).</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        var b = board.Value;
+        var keys = b.Partners.SelectMany(a => a.Members).Concat(b.Chairs).Concat(b.DeputyBoardManagers).Concat(b.Coordinators)
+            .Where(k => !string.IsNullOrWhiteSpace(k) && !IsTeamsId(k)).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in keys)
+        {
+            var (chat, _) = await conversations.FindPersonalChatAsync(key, ct);
+            Learn(key, chat?.TeamsUserId);
+        }
+    }
+}
