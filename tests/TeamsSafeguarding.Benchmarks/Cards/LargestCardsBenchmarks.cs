@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Conversations;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,9 @@ public class LargestCardsBenchmarks
         fullDraft = FullDraft();
         var board = EightAgencyBoard();
         memberKey = board.Partners[0].Members[0];
-        partnersCards = new PartnersCards(Options.Create(board), new BoardDirectory(Options.Create(board)), new FixedClock(new(2026, 3, 18, 9, 0, 0, TimeSpan.Zero)));
+        // The members' Teams ids are only read from storage by LoadAsync, which building a card never calls.
+        var teamsIds = new MemberTeamsIds(new ConversationStore(new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", "unused")), Options.Create(board));
+        partnersCards = new PartnersCards(Options.Create(board), new BoardDirectory(Options.Create(board)), teamsIds, new FixedClock(new(2026, 3, 18, 9, 0, 0, TimeSpan.Zero)));
         var sent = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
         caseRecord = new CaseRecord
         {
