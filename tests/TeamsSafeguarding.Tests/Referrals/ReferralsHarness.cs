@@ -102,6 +102,9 @@ internal sealed class ReferralsHarness
         JsonObject card = null!;
         foreach (var section in ReferralForm.Sections)
         {
+            // Extra risks are added with the card's "Add another risk" button before their answers can be typed.
+            if (section.Id == ReferralForm.MultiAgencySection)
+                for (var n = 2; n <= draft.RiskCount; n++) await ClickAsync(userKey, ReferralVerbs.AddRisk, caseId, null, section.Id);
             var inputs = section.FieldsFor(draft.RiskCount).ToDictionary(f => f.Id, f => draft.Get(f.Id));
             card = CardOf(await ClickAsync(userKey, ReferralVerbs.Next, caseId, inputs, section.Id));
         }
