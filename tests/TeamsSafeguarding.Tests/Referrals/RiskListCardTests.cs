@@ -146,4 +146,14 @@ public class RiskListCardTests
         Assert.InRange(Encoding.UTF8.GetByteCount(ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson().ToJsonString()), 1, CurrentCardBytes);
         Assert.InRange(Encoding.UTF8.GetByteCount(CaseDetailsCard.Build("SAB-2026-0001", 1, ReferralViews.Answers(draft)).ToJson().ToJsonString()), 1, CurrentCardBytes);
     }
+
+    [Fact]
+    public void Typed_text_in_a_risk_summary_cannot_format_or_link()
+    {
+        var draft = RiskDrafts.Three().With((F.Risk(3, F.RiskPart.Worries), "**bold** [click](https://evil.example)\n# heading"));
+        var json = RisksCard(draft, open: 1).ToJsonString();
+        Assert.DoesNotContain("**bold**", json);
+        Assert.DoesNotContain("](https://evil", json);
+        Assert.Contains("Risk 3: ", json);
+    }
 }
