@@ -155,8 +155,12 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
                 errors = [new FieldError(ReferralFields.Risks, "A referral needs at least one risk, so the last one cannot be removed. Change its answers instead.")];
                 open = risk;
                 break;
+            case RiskChange.Remove when RiskOf(action) is not { } number || number < 1 || number > draft.RiskCount:
+                // A button without a risk we have (a stale or tampered card): remove nothing rather than guess.
+                open = 1;
+                break;
             case RiskChange.Remove:
-                draft = draft.WithRiskRemoved(Math.Clamp(risk, 1, draft.RiskCount));
+                draft = draft.WithRiskRemoved(risk);
                 open = Math.Min(risk, draft.RiskCount);
                 break;
             default:

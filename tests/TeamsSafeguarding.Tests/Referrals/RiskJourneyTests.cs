@@ -73,6 +73,24 @@ public class RiskJourneyTests(AzuriteFixture azurite)
         Assert.Equal(("Only risk", "Two meetings"), (stored.Get(F.Risk(1, F.RiskPart.Worries)), stored.Get(F.MeetingsHeld)));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("3")]
+    [InlineData("two")]
+    public async Task Remove_without_a_risk_the_draft_has_removes_nothing(string? risk)
+    {
+        var h = NewHarness();
+        var caseId = await h.StartDraftAsync();
+        await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.AddRisk, caseId, Typed((F.Risk(1, F.RiskPart.Worries), "first")), Step);
+        var inputs = Typed((F.Risk(2, F.RiskPart.Worries), "second"));
+        if (risk is not null) inputs[ReferralVerbs.RiskKey] = risk;
+        await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.RemoveRisk, caseId, inputs, Step);
+
+        var stored = (await DraftAsync(h, caseId)).Draft;
+        Assert.Equal(2, stored.RiskCount);
+        Assert.Equal(("first", "second"), (stored.Get(F.Risk(1, F.RiskPart.Worries)), stored.Get(F.Risk(2, F.RiskPart.Worries))));
+    }
+
     [Fact]
     public async Task No_more_than_the_most_risks_can_be_added()
     {
