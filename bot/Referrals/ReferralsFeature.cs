@@ -36,6 +36,9 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         routes.Verb(ReferralVerbs.Next, (a, ct) => MoveAsync(a, Move.Next, ct));
         routes.Verb(ReferralVerbs.Back, (a, ct) => MoveAsync(a, Move.Back, ct));
         routes.Verb(ReferralVerbs.Save, (a, ct) => MoveAsync(a, Move.Save, ct));
+        routes.Verb(ReferralVerbs.AddRisk, (a, ct) => ChangeRisksAsync(a, RiskChange.Add, ct));
+        routes.Verb(ReferralVerbs.RemoveRisk, (a, ct) => ChangeRisksAsync(a, RiskChange.Remove, ct));
+        routes.Verb(ReferralVerbs.OpenRisk, (a, ct) => ChangeRisksAsync(a, RiskChange.Open, ct));
         routes.Verb(ReferralVerbs.Resume, ResumeAsync);
         routes.Verb(ReferralVerbs.Discard, DiscardAsync);
         routes.Verb(ReferralVerbs.DiscardConfirm, DiscardConfirmedAsync);
@@ -116,8 +119,60 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         if (!await SaveAsync(owned, draft, target, action.Actor, ct)) return InvokeResponse.Message(Changed);
         if (move == Move.Save)
             return InvokeResponse.Message("Your draft is saved. Type \"my referrals\" to carry on later. Unused drafts are deleted after a while; I'll warn you first.");
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, target, Today, errors).ToJson());
+        // Shown again with errors: keep the risk that was open unless the errors are on another one.
+        var openRisk = target == step ? RiskOf(action) : null;
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, target, Today, errors, openRisk).ToJson());
     }
+
+    private enum RiskChange { Add, Remove, Open }
+
+    /// <summary>
+    /// "Add another risk", "Remove this risk" and "Edit risk N" on the risks section: what was typed is bound and
+    /// stored first (like Save), then the list changes, within <see cref="ReferralForm.MinRisks"/>..<see cref="ReferralForm.MaxRisks"/>.
+    /// </summary>
+    private async Task<InvokeResponse> ChangeRisksAsync(CardAction action, RiskChange change, CancellationToken ct)
+    {
+        var (owned, refusal) = await access.OwnAsync(action, ct);
+        if (owned is null) return refusal!;
+        if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
+
+        const string step = ReferralForm.MultiAgencySection;
+        var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
+        var risk = RiskOf(action) ?? 1;
+        IReadOnlyList<FieldError> errors = [];
+        int open;
+        switch (change)
+        {
+            case RiskChange.Add when draft.RiskCount >= ReferralForm.MaxRisks:
+                errors = [new FieldError(ReferralFields.Risks, $"A referral can hold up to {ReferralForm.MaxRisks} risks. Put any others in the risk assessment you link to.")];
+                open = risk;
+                break;
+            case RiskChange.Add:
+                draft = draft.WithRiskAdded();
+                open = draft.RiskCount;
+                break;
+            case RiskChange.Remove when draft.RiskCount <= ReferralForm.MinRisks:
+                errors = [new FieldError(ReferralFields.Risks, "A referral needs at least one risk, so the last one cannot be removed. Change its answers instead.")];
+                open = risk;
+                break;
+            case RiskChange.Remove when RiskOf(action) is not { } number || number < 1 || number > draft.RiskCount:
+                // A button without a risk we have (a stale or tampered card): remove nothing rather than guess.
+                open = 1;
+                break;
+            case RiskChange.Remove:
+                draft = draft.WithRiskRemoved(risk);
+                open = Math.Min(risk, draft.RiskCount);
+                break;
+            default:
+                open = risk;
+                break;
+        }
+        if (!await SaveAsync(owned, draft, step, action.Actor, ct)) return InvokeResponse.Message(Changed);
+        log.LogInformation("Referral risks changed ({Change}); {RiskCount} risks", change, draft.RiskCount);
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, step, Today, errors, open).ToJson());
+    }
+
+    private static int? RiskOf(CardAction action) => FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
 
     private async Task<InvokeResponse> ResumeAsync(CardAction action, CancellationToken ct)
     {

@@ -20,4 +20,20 @@ public sealed record SectionView(string CaseId, string SectionId, string Progres
     public bool CanGoBack { get; init; } = true;
     /// <summary>A note above the fields, e.g. "Please correct the 3 answers marked below."</summary>
     public string? Notice { get; init; }
+    /// <summary>The list of risks, drawn just before the field named <see cref="RiskListView.BeforeFieldId"/>; null on other sections.</summary>
+    public RiskListView? Risks { get; init; }
+}
+
+/// <summary>A risk that is not open: one line, and its first error if it has any.</summary>
+public sealed record RiskSummaryView(int Number, string Summary, string? Error);
+
+/// <summary>
+/// The risks on a section card: the open one's inputs in full, every other one as a summary with an "Edit" button.
+/// One open at a time keeps the card the same size however many risks there are.
+/// </summary>
+public sealed record RiskListView(int OpenRisk, int Count, int Max, IReadOnlyList<FieldView> OpenRiskFields, IReadOnlyList<RiskSummaryView> Others)
+{
+    public string? BeforeFieldId { get; init; }
+    public bool CanAdd => Count < Max;
+    public bool CanRemove { get; init; } = true;
 }

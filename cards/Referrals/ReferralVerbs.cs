@@ -14,9 +14,16 @@ public static class ReferralVerbs
     public const string Discard = "referral.discard";
     public const string DiscardConfirm = "referral.discardConfirm";
     public const string ShowDetails = "case.details";
+    /// <summary>On the risks section: reveal the next risk, remove the open one, or open another for editing.
+    /// Each sends the card's inputs, which are stored before the list changes.</summary>
+    public const string AddRisk = "referral.addRisk";
+    public const string RemoveRisk = "referral.removeRisk";
+    public const string OpenRisk = "referral.openRisk";
 
     /// <summary>The data key naming the case a button belongs to.</summary>
     public const string CaseIdKey = "caseId";
     /// <summary>The data key naming the form section a button was on.</summary>
     public const string StepKey = "step";
+    /// <summary>The data key naming the risk (1-based) a risk button acts on, or the risk open on the card.</summary>
+    public const string RiskKey = "risk";
 }

@@ -17,12 +17,19 @@ public static class ReferralForm
     public const string SharingSection = "sharing";
     public const string ReviewStep = "review";
 
-    /// <summary>Up to five risks per referral; a sixth belongs in the attached risk assessment.</summary>
-    public const int MaxRisks = 5;
+    /// <summary>
+    /// A referral holds one to ten risks ("Add another risk" / "Remove this risk"). Ten covers the chronic cases this
+    /// route is for; anything beyond belongs in the linked risk assessment. The section card shows one risk's inputs
+    /// at a time (the others as one-line summaries), so its size does not grow with the count.
+    /// </summary>
+    public const int MinRisks = 1;
+    public const int MaxRisks = 10;
 
     public const int ShortText = 200;
     public const int LongText = 2000;
     public const int SituationText = 4000;
+    /// <summary>Each risk's narratives: a paragraph each, so ten risks still fit the case details card.</summary>
+    public const int RiskText = 1000;
 
     private static readonly IReadOnlyList<FieldChoice> YesNo = [new("yes", "Yes"), new("no", "No")];
 
@@ -167,15 +174,16 @@ public static class ReferralForm
                 MissingMessage = $"Enter the {noun.ToLowerInvariant()} from 1 to 5",
             };
         FormField Narrative(string part, string label, string missing) =>
-            Long(F.Risk(n, part), label, missing) with { RiskNumber = n };
+            Long(F.Risk(n, part), label, missing, RiskText) with { RiskNumber = n };
 
         yield return Narrative(F.RiskPart.Worries, $"Risk {n}: what the group is worried about", "Describe what the group is worried about");
-        yield return Narrative(F.RiskPart.WorkingWell, "What is working well", "Describe what is working well");
-        yield return Narrative(F.RiskPart.ActionsTaken, "Actions taken", "Describe the actions taken");
-        yield return Score(F.RiskPart.LikelihoodBefore, "Likelihood before mitigation (1-5)", "Likelihood", RiskScale.LikelihoodGuide);
-        yield return Score(F.RiskPart.ImpactBefore, "Impact before mitigation (1-5)", "Impact", RiskScale.ImpactGuide);
-        yield return Score(F.RiskPart.LikelihoodAfter, "Likelihood after mitigation (1-5)", "Likelihood", RiskScale.LikelihoodGuide);
-        yield return Score(F.RiskPart.ImpactAfter, "Impact after mitigation (1-5)", "Impact", RiskScale.ImpactGuide);
+        // Every label names its risk, so the review page and case details read unambiguously.
+        yield return Narrative(F.RiskPart.WorkingWell, $"Risk {n}: what is working well", "Describe what is working well");
+        yield return Narrative(F.RiskPart.ActionsTaken, $"Risk {n}: actions taken", "Describe the actions taken");
+        yield return Score(F.RiskPart.LikelihoodBefore, $"Risk {n}: likelihood before mitigation (1-5)", "Likelihood", RiskScale.LikelihoodGuide);
+        yield return Score(F.RiskPart.ImpactBefore, $"Risk {n}: impact before mitigation (1-5)", "Impact", RiskScale.ImpactGuide);
+        yield return Score(F.RiskPart.LikelihoodAfter, $"Risk {n}: likelihood after mitigation (1-5)", "Likelihood", RiskScale.LikelihoodGuide);
+        yield return Score(F.RiskPart.ImpactAfter, $"Risk {n}: impact after mitigation (1-5)", "Impact", RiskScale.ImpactGuide);
     }
 
     private static FormField Text(string id, string label, string missing, int max = ShortText) =>

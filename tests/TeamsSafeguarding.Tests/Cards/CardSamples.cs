@@ -27,7 +27,17 @@ public static class CardSamples
         ("cardtext-nasty-inputs", NastyTextCard()),
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
+        // Referral risks: three risks (risk 2 open), the review and case details listing all three, and the most risks.
+        ("referral-risks-three", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Three(),
+            TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today, openRisk: 2).ToJson()),
+        ("referral-review-three-risks", TeamsSafeguarding.Referrals.ReferralViews.Review(SampleCaseId, Referrals.RiskDrafts.Three(), Escalation.Referrals.Drafts.Today).ToJson()),
+        ("referral-details-three-risks", TeamsSafeguarding.Cards.Referrals.CaseDetailsCard.Build("SAB-2026-0001", 1,
+            TeamsSafeguarding.Referrals.ReferralViews.Answers(Referrals.RiskDrafts.Three())).ToJson()),
+        ("referral-risks-most", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Largest(),
+            TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today).ToJson()),
     ];
+
+    private const string SampleCaseId = "0123456789abcdef0123456789abcdef";
 
     private static IEnumerable<(string, JsonObject)> PartnersSamples()
     {

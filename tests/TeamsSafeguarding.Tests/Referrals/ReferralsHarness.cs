@@ -34,6 +34,8 @@ internal sealed class ReferralsHarness
     public CaseStore Cases { get; }
     public BoardOptions Board { get; }
     public DraftExpiry Expiry { get; }
+    /// <summary>Every line the referral feature logged, formatted, so tests can check no personal data is logged.</summary>
+    public TeamsSafeguarding.Tests.Teams.Connector.LogCollector Logs { get; } = new();
     private readonly BotRoutes _routes = new();
 
     public ReferralsHarness(TableClient table, bool coordinatorsChannel = true)
@@ -45,16 +47,18 @@ internal sealed class ReferralsHarness
             Coordinators = [Coordinator],
         };
         Board.Partners[1].Members.Add(PoliceRep);
+        var loggers = new Microsoft.Extensions.Logging.LoggerFactory([Logs]);
+        Microsoft.Extensions.Logging.ILogger<T> Log<T>() => new Microsoft.Extensions.Logging.Logger<T>(loggers);
         var board = Options.Create(Board);
         var transactions = new Transactions(table, new OutboxSignal(), Clock);
         Cases = new CaseStore(table, transactions);
-        var access = new CaseAccess(Cases, Clock, NullLogger<CaseAccess>.Instance);
+        var access = new CaseAccess(Cases, Clock, Log<CaseAccess>());
         var directory = new BoardDirectory(board);
         var submission = new ReferralSubmission(Cases, table, access, new ReceivedReferralNotice(board), RiskBandScheme.NhsDefault,
-            Options.Create(new CaseReferenceOptions()), Clock, NullLogger<ReferralSubmission>.Instance);
-        var details = new CaseDetails(Cases, access, directory, Clock, NullLogger<CaseDetails>.Instance);
-        new ReferralsFeature(Cases, access, submission, details, new Replies(transactions), Clock, NullLogger<ReferralsFeature>.Instance).Map(_routes);
-        Expiry = new DraftExpiry(Cases, board, Clock, NullLogger<DraftExpiry>.Instance);
+            Options.Create(new CaseReferenceOptions()), Clock, Log<ReferralSubmission>());
+        var details = new CaseDetails(Cases, access, directory, Clock, Log<CaseDetails>());
+        new ReferralsFeature(Cases, access, submission, details, new Replies(transactions), Clock, Log<ReferralsFeature>()).Map(_routes);
+        Expiry = new DraftExpiry(Cases, board, Clock, Log<DraftExpiry>());
     }
 
     public static Activity PersonalActivity(string userKey) => new()
@@ -102,6 +106,9 @@ internal sealed class ReferralsHarness
         JsonObject card = null!;
         foreach (var section in ReferralForm.Sections)
         {
+            // Extra risks are added with the card's "Add another risk" button before their answers can be typed.
+            if (section.Id == ReferralForm.MultiAgencySection)
+                for (var n = 2; n <= draft.RiskCount; n++) await ClickAsync(userKey, ReferralVerbs.AddRisk, caseId, null, section.Id);
             var inputs = section.FieldsFor(draft.RiskCount).ToDictionary(f => f.Id, f => draft.Get(f.Id));
             card = CardOf(await ClickAsync(userKey, ReferralVerbs.Next, caseId, inputs, section.Id));
         }

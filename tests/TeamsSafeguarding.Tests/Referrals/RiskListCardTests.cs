@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using TeamsSafeguarding.Cards.Referrals;
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Referrals;
+using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Tests.Cards;
+using TeamsSafeguarding.Tests.Escalation.Referrals;
+using Xunit;
+using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
+using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
+
+namespace TeamsSafeguarding.Tests.Referrals;
+
+/// <summary>The risks section card: one risk open, the others summarised, add/remove/edit buttons, and its size.</summary>
+public class RiskListCardTests
+{
+    private const string CaseId = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>The strictest message size in the protocol doc (older and messaging-extension cards).</summary>
+    private const int StrictCardBytes = 28 * 1024;
+    /// <summary>The protocol doc's advice for the current ~100 KB limit: keep under 80 KB.</summary>
+    private const int CurrentCardBytes = 80 * 1024;
+
+    private static JsonObject RisksCard(ReferralDraft draft, int? open = null, IReadOnlyList<FieldError>? errors = null) =>
+        ReferralViews.Step(CaseId, draft, ReferralForm.MultiAgencySection, Drafts.Today, errors, open).ToJson();
+
+    private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Walk(p.Value))),
+        JsonArray a => a.SelectMany(Walk),
+        _ => [],
+    };
+
+    private static IReadOnlyList<string> InputIds(JsonObject card) =>
+        [.. Walk(card["body"]).Where(e => ((string?)e["type"])?.StartsWith("Input.") == true).Select(e => (string)e["id"]!)];
+
+    private static IReadOnlyList<JsonObject> Buttons(JsonObject card, string verb) =>
+        [.. Walk(card).Where(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == verb)];
+
+    [Fact]
+    public void Only_the_open_risk_has_inputs_and_the_others_are_summaries_with_an_edit_button()
+    {
+        var card = RisksCard(RiskDrafts.Three(), open: 2);
+        var ids = InputIds(card);
+
+        Assert.Contains(F.Risk(2, F.RiskPart.Worries), ids);
+        Assert.Equal(F.RiskPart.All.Count, ids.Count(id => id.StartsWith("risk")));
+        Assert.Contains(F.AgenciesInvolved, ids);
+        Assert.Contains(F.NoFurtherInterventions, ids);
+        var text = card.ToJsonString();
+        Assert.Contains("Risk 1: Fire risk from hoarding (after mitigation: likelihood 3, impact 4)", text);
+        Assert.Contains("Risk 3: Financial exploitation by a neighbour", text);
+        Assert.Equal([1, 3], Buttons(card, ReferralVerbs.OpenRisk).Select(b => (int)b["data"]![ReferralVerbs.RiskKey]!));
+        CardSchema.AssertValid(card);
+    }
+
+    [Fact]
+    public void Risk_buttons_send_the_typed_inputs_and_name_the_case_step_and_risk()
+    {
+        var card = RisksCard(RiskDrafts.Three(), open: 2);
+        var remove = Assert.Single(Buttons(card, ReferralVerbs.RemoveRisk));
+        var add = Assert.Single(Buttons(card, ReferralVerbs.AddRisk));
+        foreach (var button in Buttons(card, ReferralVerbs.OpenRisk).Append(remove).Append(add))
+        {
+            Assert.Equal("auto", (string)button["associatedInputs"]!, ignoreCase: true);
+            Assert.Equal(CaseId, (string)button["data"]![ReferralVerbs.CaseIdKey]!);
+            Assert.Equal(ReferralForm.MultiAgencySection, (string)button["data"]![ReferralVerbs.StepKey]!);
+        }
+        Assert.Equal(2, (int)remove["data"]![ReferralVerbs.RiskKey]!);
+        // Next keeps the open risk, so a card shown again with errors opens the same one.
+        Assert.Equal(2, (int)Buttons(card, ReferralVerbs.Next).Single()["data"]![ReferralVerbs.RiskKey]!);
+    }
+
+    [Fact]
+    public void One_risk_cannot_be_removed_and_the_most_risks_cannot_be_added_to()
+    {
+        var one = RisksCard(Drafts.Complete());
+        Assert.Empty(Buttons(one, ReferralVerbs.RemoveRisk));
+        Assert.Single(Buttons(one, ReferralVerbs.AddRisk));
+
+        var full = RisksCard(RiskDrafts.Largest());
+        Assert.Empty(Buttons(full, ReferralVerbs.AddRisk));
+        Assert.Single(Buttons(full, ReferralVerbs.RemoveRisk));
+        Assert.Contains($"the most risks it can hold ({ReferralForm.MaxRisks})", full.ToJsonString());
+        CardSchema.AssertValid(full);
+    }
+
+    [Fact]
+    public void Errors_on_a_closed_risk_open_it_with_each_error_under_its_own_field()
+    {
+        var draft = RiskDrafts.Three().With((F.Risk(3, F.RiskPart.ImpactAfter), "7"), (F.Risk(2, F.RiskPart.ActionsTaken), null));
+        var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Drafts.Today);
+        Assert.Equal(2, ReferralViews.RiskToOpen(requested: 1, errors, draft.RiskCount));
+        Assert.Equal(3, ReferralViews.RiskToOpen(requested: 3, errors, draft.RiskCount));
+
+        var card = RisksCard(draft, open: 3, errors);
+        var body = Walk(card["body"]).ToList();
+        var impact = body.FindIndex(e => (string?)e["id"] == F.Risk(3, F.RiskPart.ImpactAfter));
+        var error = body.Skip(impact + 1).First(e => (string?)e["type"] == "TextBlock" && (string?)e["color"] == "attention");
+        Assert.Equal("Impact must be a whole number from 1 to 5", (string)error["text"]!);
+        Assert.Equal("7", (string)body[impact]["value"]!);
+        // Risk 2 is closed: its error is on its summary, not lost.
+        Assert.Contains("Needs correcting: Describe the actions taken", card.ToJsonString());
+        Assert.DoesNotContain(F.Risk(2, F.RiskPart.ActionsTaken), InputIds(card));
+        Assert.Contains("Please correct the 2 answers marked below.", card.ToJsonString());
+        CardSchema.AssertValid(card);
+    }
+
+    [Fact]
+    public void The_review_and_the_case_details_show_every_risk()
+    {
+        var draft = RiskDrafts.Three();
+        foreach (var card in new[]
+                 {
+                     ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson(),
+                     CaseDetailsCard.Build("SAB-2026-0001", 1, ReferralViews.Answers(draft)).ToJson(),
+                 })
+        {
+            var text = card.ToJsonString();
+            foreach (var worry in new[] { "Fire risk from hoarding", "Falls on the stairs at night", "Financial exploitation by a neighbour" })
+                Assert.Contains(worry, text);
+            Assert.Contains("Risk 3: impact after mitigation (1-5)", text);
+            CardSchema.AssertValid(card);
+        }
+        Assert.Contains(ReferralVerbs.Submit, ReferralsHarness.Verbs(ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson()));
+    }
+
+    [Fact]
+    public void The_risks_card_with_the_most_risks_and_the_longest_answers_fits_the_strictest_teams_limit()
+    {
+        var draft = RiskDrafts.Largest();
+        Assert.Empty(ReferralValidation.ValidateForSubmit(draft, Drafts.Today)); // the longest answers the form accepts
+        foreach (var open in new[] { 1, ReferralForm.MaxRisks })
+        {
+            var card = RisksCard(draft, open);
+            Assert.InRange(Encoding.UTF8.GetByteCount(card.ToJsonString()), 1, StrictCardBytes);
+        }
+    }
+
+    [Fact]
+    public void The_review_and_the_case_details_with_the_most_risks_and_the_longest_answers_fit_the_current_teams_limit()
+    {
+        // They show the whole referral, so only the current limit (~100 KB, keep under 80 KB) applies; see the report.
+        var draft = RiskDrafts.Largest();
+        Assert.InRange(Encoding.UTF8.GetByteCount(ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson().ToJsonString()), 1, CurrentCardBytes);
+        Assert.InRange(Encoding.UTF8.GetByteCount(CaseDetailsCard.Build("SAB-2026-0001", 1, ReferralViews.Answers(draft)).ToJson().ToJsonString()), 1, CurrentCardBytes);
+    }
+
+    [Fact]
+    public void Typed_text_in_a_risk_summary_cannot_format_or_link()
+    {
+        var draft = RiskDrafts.Three().With((F.Risk(3, F.RiskPart.Worries), "**bold** [click](https://evil.example)\n# heading"));
+        var json = RisksCard(draft, open: 1).ToJsonString();
+        Assert.DoesNotContain("**bold**", json);
+        Assert.DoesNotContain("](https://evil", json);
+        Assert.Contains("Risk 3: ", json);
+    }
+}
