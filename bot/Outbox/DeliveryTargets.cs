@@ -8,9 +8,13 @@ namespace TeamsSafeguarding.Outbox;
 /// Sends one outbound message to where it should go. Returns the posted message's location so it can be
 /// updated later. Throws ConnectorException (from the client) or UndeliverableException (nowhere to send).
 /// </summary>
-public sealed class DeliveryTargets(IConnectorClient connector, ConversationStore conversations,
+public sealed class DeliveryTargets(IConnectorClient connectorClient, ConversationStore conversations,
     Microsoft.Extensions.Options.IOptions<BotOptions> bot)
 {
+    // The dispatcher retries with its own backoff (and keeps later messages of the partition waiting), so each
+    // send is one Connector attempt: otherwise every outbox attempt would be several Connector attempts.
+    private readonly IConnectorClient connector = connectorClient.WithSingleAttempt();
+
     public sealed record Posted(string ServiceUrl, string ConversationId, string ActivityId);
 
     public async Task<Posted?> DeliverAsync(OutboundMessage message, Posted? previous, CancellationToken ct)
