@@ -22,12 +22,27 @@ public sealed class ConversationStore(TableClient table)
         return row.HasValue ? (PersonalChat.FromEntity(row.Value!), row.Value!.ETag) : (null, default);
     }
 
+    public async Task<UserReference?> FindUserAsync(string userKey, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PersonalChat.PartitionOf(userKey), UserReference.Row, cancellationToken: ct);
+        return row.HasValue ? UserReference.FromEntity(row.Value!) : null;
+    }
+
+    /// <summary>Every tenant the bot has had traffic from.</summary>
+    public async Task<IReadOnlyList<string>> KnownTenantsAsync(CancellationToken ct)
+    {
+        var tenants = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == TenantsPartition, select: ["RowKey", "TenantId"], cancellationToken: ct))
+            tenants.Add(row.GetString("TenantId") ?? Keys.Unescape(row.RowKey));
+        return tenants;
+    }
+
     public Task SavePersonalChatAsync(PersonalChat chat, CancellationToken ct) =>
         table.UpsertEntityAsync(chat.ToEntity(), TableUpdateMode.Replace, ct);
 
     /// <summary>Remember where a tenant's Teams traffic comes from, to reach channels we were never mentioned in.</summary>
     public Task RememberServiceUrlAsync(string tenantId, string serviceUrl, CancellationToken ct) =>
-        table.UpsertEntityAsync(new TableEntity(TenantsPartition, Keys.Escape(tenantId)) { ["ServiceUrl"] = serviceUrl },
+        table.UpsertEntityAsync(new TableEntity(TenantsPartition, Keys.Escape(tenantId)) { ["ServiceUrl"] = serviceUrl, ["TenantId"] = tenantId },
             TableUpdateMode.Replace, ct);
 
     public async Task<string?> FindServiceUrlAsync(string? tenantId, CancellationToken ct)

@@ -8,9 +8,13 @@ namespace TeamsSafeguarding.Outbox;
 /// Sends one outbound message to where it should go. Returns the posted message's location so it can be
 /// updated later. Throws ConnectorException (from the client) or UndeliverableException (nowhere to send).
 /// </summary>
-public sealed class DeliveryTargets(IConnectorClient connector, ConversationStore conversations,
+public sealed class DeliveryTargets(IConnectorClient connectorClient, ConversationStore conversations,
     Microsoft.Extensions.Options.IOptions<BotOptions> bot)
 {
+    // The dispatcher retries with its own backoff (and keeps later messages of the partition waiting), so each
+    // send is one Connector attempt: otherwise every outbox attempt would be several Connector attempts.
+    private readonly IConnectorClient connector = connectorClient.WithSingleAttempt();
+
     public sealed record Posted(string ServiceUrl, string ConversationId, string ActivityId);
 
     public async Task<Posted?> DeliverAsync(OutboundMessage message, Posted? previous, CancellationToken ct)
@@ -42,7 +46,7 @@ public sealed class DeliveryTargets(IConnectorClient connector, ConversationStor
             {
                 var (chat, _) = await conversations.FindPersonalChatAsync(message.Target.Id, ct);
                 if (chat is not { Installed: true })
-                    chat = await OpenPersonalChatAsync(message.Target.Id, ct);
+                    chat = await OpenPersonalChatAsync(message.Target.Id, chat, ct);
                 var sent = await connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, activity, ct);
                 return new Posted(chat.ServiceUrl, chat.ConversationId, sent.Id ?? "");
             }
@@ -59,25 +63,42 @@ public sealed class DeliveryTargets(IConnectorClient connector, ConversationStor
         }
     }
 
-    /// <summary>Teams returns the existing 1:1 chat if there is one (the person must have the app).</summary>
-    private async Task<PersonalChat> OpenPersonalChatAsync(string userKey, CancellationToken ct)
+    /// <summary>
+    /// Teams returns the existing 1:1 chat if there is one (the person must have the app). The chat is opened in the
+    /// person's own tenant: from their (removed) personal chat, else from where the bot last saw them; when the bot
+    /// has never seen them, only an unambiguous tenant will do (the one allowed tenant, or the one tenant it has
+    /// had traffic from). Otherwise the message is undeliverable rather than sent to a guessed tenant.
+    /// </summary>
+    private async Task<PersonalChat> OpenPersonalChatAsync(string userKey, PersonalChat? removed, CancellationToken ct)
     {
-        var serviceUrl = await conversations.FindServiceUrlAsync(null, ct)
+        var seen = removed?.TenantId is null ? await conversations.FindUserAsync(userKey, ct) : null;
+        var tenantId = removed?.TenantId ?? seen?.TenantId ?? await OnlyTenantAsync(ct)
+            ?? throw new UndeliverableException("UnknownTenant",
+                "The bot has never seen this person and serves more than one tenant, so it cannot tell which tenant to open a chat in.");
+        var serviceUrl = removed?.ServiceUrl ?? seen?.ServiceUrl ?? await conversations.FindServiceUrlAsync(tenantId, ct)
             ?? throw new UndeliverableException("NoServiceUrl", "The bot has not been installed anywhere yet.");
-        var tenantId = bot.Value.AllowedTenantIds.FirstOrDefault();
+        var memberId = removed?.TeamsUserId ?? seen?.TeamsUserId ?? userKey;
         var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
         {
             IsGroup = false,
             Bot = string.IsNullOrEmpty(bot.Value.MicrosoftAppId) ? null : new ChannelAccount { Id = "28:" + bot.Value.MicrosoftAppId },
-            Members = [new ChannelAccount { Id = userKey }],
+            Members = [new ChannelAccount { Id = memberId }],
             TenantId = tenantId,
             ChannelData = new TeamsChannelData { Tenant = new IdAndName { Id = tenantId } },
         }, ct);
         if (string.IsNullOrEmpty(created.Id))
             throw new UndeliverableException("NoChatCreated", "Teams did not open a chat with the person.");
-        var chat = new PersonalChat(userKey, created.Id, created.ServiceUrl ?? serviceUrl, tenantId, null, true);
+        var chat = new PersonalChat(userKey, created.Id, created.ServiceUrl ?? serviceUrl, tenantId,
+            memberId == userKey ? null : memberId, true);
         await conversations.SavePersonalChatAsync(chat, ct);
         return chat;
+    }
+
+    private async Task<string?> OnlyTenantAsync(CancellationToken ct)
+    {
+        if (bot.Value.AllowedTenantIds is [var allowed]) return allowed;
+        var known = await conversations.KnownTenantsAsync(ct);
+        return known.Count == 1 ? known[0] : null;
     }
 
     private async Task<string> ServiceUrlForAsync(string conversationId, CancellationToken ct)

@@ -94,7 +94,7 @@ public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets,
         }
         catch (ConnectorException e) when (!e.IsPermanent && attempts < _options.MaxAttempts)
         {
-            await ScheduleRetryAsync(row, attempts, $"{e.StatusCode} {e.ErrorCode}", ct);
+            await ScheduleRetryAsync(row, attempts, $"{e.StatusCode} {e.ErrorCode}", ct, e.RetryAfter);
             return Outcome.Waiting;
         }
         catch (ConnectorException e)
@@ -115,17 +115,22 @@ public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets,
         }
     }
 
-    public TimeSpan BackoffAfter(int attempts)
+    /// <summary>
+    /// The wait before the next attempt: FirstBackoff doubled per attempt up to MaxBackoff, but never shorter than
+    /// the Connector's Retry-After (throttling), itself capped at MaxBackoff so a bad header cannot park a message.
+    /// </summary>
+    public TimeSpan BackoffAfter(int attempts, TimeSpan? retryAfter = null)
     {
         var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
         var wait = TimeSpan.FromTicks((long)Math.Min(_options.FirstBackoff.Ticks * factor, _options.MaxBackoff.Ticks));
+        if (retryAfter is { } asked && asked > wait) wait = asked < _options.MaxBackoff ? asked : _options.MaxBackoff;
         return wait;
     }
 
-    private async Task ScheduleRetryAsync(TableEntity row, int attempts, string reason, CancellationToken ct)
+    private async Task ScheduleRetryAsync(TableEntity row, int attempts, string reason, CancellationToken ct, TimeSpan? retryAfter = null)
     {
         row["Attempts"] = attempts;
-        row["NextAttemptAt"] = clock.GetUtcNow() + BackoffAfter(attempts);
+        row["NextAttemptAt"] = clock.GetUtcNow() + BackoffAfter(attempts, retryAfter);
         row["LeaseUntil"] = null;
         row["LastError"] = reason;
         await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);

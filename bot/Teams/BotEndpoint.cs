@@ -7,7 +7,8 @@ namespace TeamsSafeguarding.Teams;
 /// <summary>
 /// POST /api/messages: size limit, parse, authenticate, de-duplicate, hand to the bot, answer.
 /// Answers follow the Bot Framework SDK's CloudAdapter: 400 unparsable, 401 any auth failure (no body),
-/// 413 too large, 200 empty for non-invokes, the bot's chosen status/body for invokes, 501 unhandled invoke.
+/// 413 too large, 200 empty for non-invokes, the bot's chosen status/body for invokes, 501 unhandled invoke,
+/// and a bare 503 when storage cannot take the activity in (Teams sends it again). No answer carries exception text.
 /// </summary>
 public static class BotEndpoint
 {
@@ -52,6 +53,22 @@ public static class BotEndpoint
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
+        try
+        {
+            return await HandOnAsync(activity, deduplicator, bot, log, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage down while claiming or remembering: nothing was half-done that a redelivery cannot redo.
+            // A bare 503 (never the exception: in Development the framework would print the stack trace).
+            log.LogError("A {ActivityType} activity could not be taken in: {ExceptionType}", activity.Type, ex.GetType().Name);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> HandOnAsync(Activity activity, IActivityDeduplicator deduplicator, IBot bot, ILogger log,
+        CancellationToken ct)
+    {
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var conversationId = activity.Conversation?.Id;
         var activityId = activity.Id;
@@ -76,7 +93,7 @@ public static class BotEndpoint
         {
             // Exception messages can carry user input, so only the type is logged.
             log.LogError("Handling a {ActivityType} activity failed with {ExceptionType}", activity.Type, ex.GetType().Name);
-            if (canDedupe) await deduplicator.ReleaseAsync(conversationId!, activityId!, CancellationToken.None);
+            if (canDedupe) await ReleaseQuietlyAsync(deduplicator, conversationId!, activityId!, log);
             return isInvoke
                 ? Write(InvokeResponse.Error(500, "InternalError", "Something went wrong on our side. Nothing you entered was lost; please try again."))
                 : Results.StatusCode(StatusCodes.Status500InternalServerError);
@@ -84,8 +101,25 @@ public static class BotEndpoint
 
         if (!isInvoke) return Results.Ok();
         answer ??= InvokeResponse.NotImplemented();
-        if (canDedupe) await deduplicator.RememberResponseAsync(conversationId!, activityId!, answer, ct);
+        if (canDedupe)
+        {
+            try { await deduplicator.RememberResponseAsync(conversationId!, activityId!, answer, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The click was handled: answer it. A redelivery would only get "still working".
+                log.LogWarning("Could not remember the answer to an invoke: {ExceptionType}", ex.GetType().Name);
+            }
+        }
         return Write(answer);
+    }
+
+    private static async Task ReleaseQuietlyAsync(IActivityDeduplicator deduplicator, string conversationId, string activityId, ILogger log)
+    {
+        try { await deduplicator.ReleaseAsync(conversationId, activityId, CancellationToken.None); }
+        catch (Exception ex)
+        {
+            log.LogWarning("Could not release a redelivery guard: {ExceptionType}", ex.GetType().Name);
+        }
     }
 
     private static IResult Write(InvokeResponse response) =>

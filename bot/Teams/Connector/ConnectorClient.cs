@@ -19,6 +19,14 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
+    public IConnectorClient WithSingleAttempt()
+    {
+        var current = retryOptions.Value;
+        if (current.MaxAttempts == 1) return this;
+        var single = new ConnectorRetryOptions { MaxAttempts = 1, FirstDelay = current.FirstDelay, MaxDelay = current.MaxDelay };
+        return new ConnectorClient(httpClients, tokens, time, Options.Create(single), log);
+    }
+
     public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity,
         CancellationToken ct)
     {
@@ -110,7 +118,8 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
                     log.LogWarning("Connector {Operation} to {ConversationId} failed with {Status} {ErrorCode} after {Attempts} attempt(s)",
                         operation, conversationId, status, code, attempt);
                     throw new ConnectorException(status, code,
-                        $"Connector {operation} failed with {status} {code ?? "(no error code)"} after {attempt} attempt(s).");
+                        $"Connector {operation} failed with {status} {code ?? "(no error code)"} after {attempt} attempt(s).",
+                        retryAfter: ConnectorRetry.RetryAfterOf(response.Headers.RetryAfter, time.GetUtcNow()));
                 }
                 var delay = ConnectorRetry.DelayBeforeRetry(attempt, response.Headers.RetryAfter, time.GetUtcNow(), options,
                     Random.Shared.NextDouble());

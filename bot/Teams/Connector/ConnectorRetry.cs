@@ -45,6 +45,14 @@ public static class ConnectorRetry
         return wanted > options.MaxDelay ? options.MaxDelay : wanted;
     }
 
+    /// <summary>The wait a Retry-After header asks for (seconds or a date), never negative; null when there is none.</summary>
+    public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? retryAfter, DateTimeOffset now) => retryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date - now < TimeSpan.Zero ? TimeSpan.Zero : date - now,
+        _ => null,
+    };
+
     /// <summary>FirstDelay * 2^(attempt-1), scaled by 0.8..1.2 so that many senders do not retry in step.</summary>
     public static TimeSpan Backoff(int attempt, ConnectorRetryOptions options, double jitter)
     {

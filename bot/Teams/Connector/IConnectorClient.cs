@@ -12,6 +12,13 @@ public interface IConnectorClient
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct);
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct);
+
+    /// <summary>
+    /// The same client, but each call makes one attempt: for callers that retry on their own schedule (the outbox),
+    /// so that retries are not multiplied. A retryable failure throws at once, with the Connector's Retry-After.
+    /// Clients without retries of their own return themselves.
+    /// </summary>
+    IConnectorClient WithSingleAttempt() => this;
 }
 
 public sealed record ResourceResponse(string? Id);
@@ -54,11 +61,15 @@ public sealed class ConversationParameters
 /// <see cref="StatusCode"/> is 0 when no HTTP answer came back (network failure or timeout, after retries).
 /// The message names the operation, status and Teams error code only, never the request or response body.
 /// </summary>
-public sealed class ConnectorException(int statusCode, string? errorCode, string message, Exception? innerException = null)
+public sealed class ConnectorException(int statusCode, string? errorCode, string message, Exception? innerException = null,
+    TimeSpan? retryAfter = null)
     : Exception(message, innerException)
 {
     public int StatusCode { get; } = statusCode;
     public string? ErrorCode { get; } = errorCode;
+
+    /// <summary>How long the Connector asked us to wait (its Retry-After on the last answer), when it said.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 
     /// <summary>
     /// Errors that will not go away by retrying: the bot was removed, the user blocked it, the

@@ -1,0 +1,136 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Tests.Routing;
+using TeamsSafeguarding.Tests.Support;
+
+namespace TeamsSafeguarding.Tests.Endpoint;
+
+/// <summary>
+/// The real bot on Kestrel with its own Azurite table, answering to a local fake Connector: activities are
+/// posted over HTTP with the fake's serviceUrl, so everything the bot sends lands in <see cref="Connector"/>.
+/// </summary>
+internal sealed class BotUnderTest : IAsyncDisposable
+{
+    private BotUnderTest(TestBotHost host, FakeConnector connector, LogCapture logs)
+    {
+        Host = host;
+        Connector = connector;
+        Logs = logs;
+        Http = host.CreateClient();
+    }
+
+    public TestBotHost Host { get; }
+    public FakeConnector Connector { get; }
+    public LogCapture Logs { get; }
+    public HttpClient Http { get; }
+    public TableClient Table => Host.Services.GetRequiredService<TableClient>();
+
+    public static async Task<BotUnderTest> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var connector = await FakeConnector.StartAsync();
+        var logs = new LogCapture();
+        var all = new Dictionary<string, string?>
+        {
+            // Sends go out at once (the commit wakes the dispatcher); a failed one waits long enough not to blur a test.
+            ["Outbox:PollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var host = TestBotHost.Start(azurite, all, services =>
+        {
+            logs.AddTo(services);
+            configureServices?.Invoke(services);
+        });
+        return new BotUnderTest(host, connector, logs);
+    }
+
+    /// <summary>A vendored Playground activity, pointed at the fake Connector, with a fresh id unless one is given.</summary>
+    public JsonObject Fixture(string file, string? id = null)
+    {
+        var activity = PlaygroundFixtures.ActivityJson(file);
+        activity["serviceUrl"] = Connector.ServiceUrl;
+        activity["id"] = id ?? Guid.NewGuid().ToString();
+        return activity;
+    }
+
+    /// <summary>"text" typed by the Playground's current user in their personal chat.</summary>
+    public JsonObject PersonalMessage(string text, string? id = null)
+    {
+        var activity = Fixture("message-personal.json", id);
+        activity["text"] = text;
+        return activity;
+    }
+
+    /// <summary>An Action.Execute click in the personal chat, as the Playground sends it.</summary>
+    public JsonObject Click(string verb, JsonObject? data = null, string? id = null)
+    {
+        var activity = Fixture("invoke-adaptiveCard-action.json", id);
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Go", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
+        };
+        return activity;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity) => PostAsync(activity.ToJsonString());
+
+    public Task<HttpResponseMessage> PostAsync(string body) =>
+        Http.PostAsync("api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    public async Task<JsonObject> InvokeAsync(JsonNode activity)
+    {
+        using var response = await PostAsync(activity);
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 200) throw new InvalidOperationException($"Invoke answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Waits until the outbox has nothing left to send, so every message the bot queued has been sent (or failed).</summary>
+    public async Task OutboxDrainedAsync(TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var pending = Table.Query<TableEntity>(
+                e => e.RowKey.CompareTo(OutboxRow.Prefix) >= 0 && e.RowKey.CompareTo(OutboxRow.Prefix + "~") < 0).ToList();
+            if (pending.Count == 0) return;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"{pending.Count} outbox message(s) still unsent.");
+            await Task.Delay(50);
+        }
+    }
+
+    public IReadOnlyList<TableEntity> Rows() => Table.Query<TableEntity>().ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+
+    /// <summary>A body sent with Transfer-Encoding: chunked (no Content-Length), in small pieces.</summary>
+    public sealed class ChunkedContent(byte[] bytes) : HttpContent
+    {
+        public ChunkedContent(string text) : this(Encoding.UTF8.GetBytes(text)) =>
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var at = 0; at < bytes.Length; at += 8192)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(8192, bytes.Length - at)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

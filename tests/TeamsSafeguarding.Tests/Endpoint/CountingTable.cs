@@ -1,0 +1,32 @@
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+
+namespace TeamsSafeguarding.Tests.Endpoint;
+
+/// <summary>A TableClient on Azurite that counts the writes it makes (every request that is not a read).</summary>
+internal sealed class CountingTable
+{
+    private readonly Counter counter = new();
+
+    public CountingTable(string connectionString, string tableName)
+    {
+        Client = new TableClient(connectionString, tableName, new TableClientOptions { Transport = new HttpClientTransport(new HttpClient(counter)) });
+        Client.CreateIfNotExists();
+        counter.Writes = 0;
+    }
+
+    public TableClient Client { get; }
+
+    public int Writes => counter.Writes;
+
+    private sealed class Counter() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public int Writes;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head) Interlocked.Increment(ref Writes);
+            return base.SendAsync(request, ct);
+        }
+    }
+}

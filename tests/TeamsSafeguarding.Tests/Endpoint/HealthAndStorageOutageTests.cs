@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsSafeguarding.Tests.Support;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Endpoint;
+
+/// <summary>/healthz and /api/messages while Table Storage answers, and while it does not.</summary>
+[Collection("Azurite")]
+public sealed class HealthAndStorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly StorageLine line = new();
+    private BotUnderTest bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        var tableName = azurite.NewTableName("health");
+        bot = await BotUnderTest.StartAsync(azurite, new Dictionary<string, string?> { ["Storage:TableName"] = tableName },
+            services => services.AddSingleton(new TableClient(azurite.ConnectionString, tableName, new TableClientOptions
+            {
+                // Azurite, reached through a line the test can cut; no SDK retries so an outage shows at once.
+                Transport = new HttpClientTransport(new HttpClient(line)),
+                Retry = { MaxRetries = 0 },
+            })));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (bot is not null) await bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Healthz_is_200_while_storage_answers()
+    {
+        using var response = await bot.Http.GetAsync("healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["storage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Healthz_is_503_when_storage_is_unreachable_and_says_only_that()
+    {
+        line.Cut = true;
+
+        using var response = await bot.Http.GetAsync("healthz");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("unreachable", JsonNode.Parse(body)!["storage"]!.GetValue<string>());
+        MessagesEndpointTests.AssertNoInternals(body);
+
+        line.Cut = false;
+        using var back = await bot.Http.GetAsync("healthz");
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_activity_that_arrives_during_an_outage_gets_a_bare_5xx_so_Teams_sends_it_again()
+    {
+        var help = bot.PersonalMessage("help");
+        line.Cut = true;
+
+        using var during = await bot.PostAsync(help);
+        var body = await during.Content.ReadAsStringAsync();
+
+        Assert.True((int)during.StatusCode >= 500, $"answered {(int)during.StatusCode}");
+        MessagesEndpointTests.AssertNoInternals(body);
+
+        line.Cut = false;
+        using var redelivered = await bot.PostAsync(help);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.SendToConversation, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Passes requests to Azurite until cut, then fails them as a dead network would.</summary>
+    private sealed class StorageLine() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public volatile bool Cut;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+            Cut ? throw new HttpRequestException("Connection refused (test: storage line cut)") : base.SendAsync(request, ct);
+    }
+}

@@ -1,0 +1,123 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Teams.Connector;
+using TeamsSafeguarding.Tests.Support;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Endpoint;
+
+/// <summary>
+/// The outbox retries on its own schedule, so each outbox attempt is exactly one Connector call (the real
+/// ConnectorClient against the fake Connector), and a throttled send waits at least the Connector's Retry-After.
+/// </summary>
+[Collection("Azurite")]
+public sealed class OutboxConnectorAttemptsTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Chat = "a:chat-outbox";
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly OutboxOptions outbox = new();
+    private FakeConnector connector = null!;
+    private ServiceProvider services = null!;
+    private TableClient table = null!;
+    private OutboxDispatcher dispatcher = null!;
+
+    public async Task InitializeAsync()
+    {
+        connector = await FakeConnector.StartAsync();
+        // The real client as Program registers it; its own retries would be quick, but must not happen for outbox sends.
+        services = new ServiceCollection().AddLogging()
+            .Configure<BotOptions>(_ => { })
+            .Configure<ConnectorRetryOptions>(o => o.FirstDelay = TimeSpan.FromMilliseconds(1))
+            .AddConnectorClient().BuildServiceProvider();
+        table = azurite.NewTable("attempts");
+        var store = new ConversationStore(table);
+        await table.UpsertEntityAsync(new ConversationReference(Chat, connector.ServiceUrl, "t1", "personal", null, "bot", true).ToEntity());
+        dispatcher = new OutboxDispatcher(table,
+            new DeliveryTargets(services.GetRequiredService<IConnectorClient>(), store, Options.Create(new BotOptions())),
+            new OutboxSignal(), clock, Options.Create(outbox), NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_outbox_attempt_is_one_connector_call_and_the_outbox_schedules_the_retry()
+    {
+        connector.FailNext(4, 503);
+        await QueueAsync("hello");
+
+        Assert.Equal(0, await dispatcher.DispatchOnceAsync(default));
+
+        Assert.Single(connector.Calls);
+        var row = Assert.Single(await PendingAsync());
+        Assert.Equal(1, row.GetInt32("Attempts"));
+        Assert.Equal(clock.GetUtcNow() + outbox.FirstBackoff, row.GetDateTimeOffset("NextAttemptAt"));
+
+        clock.Advance(outbox.FirstBackoff);
+        Assert.Equal(0, await dispatcher.DispatchOnceAsync(default));
+        Assert.Equal(2, connector.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_throttled_send_waits_for_the_connectors_retry_after_before_trying_again()
+    {
+        connector.FailNext(1, 429, retryAfter: TimeSpan.FromMinutes(5));
+        await QueueAsync("hello");
+        var start = clock.GetUtcNow();
+
+        await dispatcher.DispatchOnceAsync(default);
+        Assert.Equal(start + TimeSpan.FromMinutes(5), Assert.Single(await PendingAsync()).GetDateTimeOffset("NextAttemptAt"));
+
+        clock.Advance(outbox.FirstBackoff);
+        Assert.Equal(0, await dispatcher.DispatchOnceAsync(default));
+        Assert.Single(connector.Calls);
+
+        clock.Advance(TimeSpan.FromMinutes(5) - outbox.FirstBackoff);
+        Assert.Equal(1, await dispatcher.DispatchOnceAsync(default));
+        Assert.Equal(new[] { 429, 201 }, connector.Calls.Select(c => c.Status));
+    }
+
+    [Fact]
+    public void Retry_after_lengthens_the_backoff_but_never_beyond_the_longest_wait()
+    {
+        Assert.Equal(outbox.FirstBackoff, dispatcher.BackoffAfter(1, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromMinutes(3), dispatcher.BackoffAfter(1, TimeSpan.FromMinutes(3)));
+        Assert.Equal(outbox.MaxBackoff, dispatcher.BackoffAfter(1, TimeSpan.FromDays(2)));
+    }
+
+    [Fact]
+    public async Task The_client_others_use_keeps_its_own_retries_and_the_single_attempt_one_reports_retry_after()
+    {
+        var client = services.GetRequiredService<IConnectorClient>();
+        connector.FailNext(2, 503);
+        var sent = await client.SendToConversationAsync(connector.ServiceUrl, Chat, new Activity { Type = "message", Text = "x" }, default);
+        Assert.NotNull(sent.Id);
+        Assert.Equal(3, connector.Calls.Count);
+
+        connector.FailNext(2, 429, retryAfter: TimeSpan.FromSeconds(7));
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => client.WithSingleAttempt()
+            .SendToConversationAsync(connector.ServiceUrl, Chat, new Activity { Type = "message", Text = "y" }, default));
+        Assert.Equal(4, connector.Calls.Count);
+        Assert.Equal(429, failure.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), failure.RetryAfter);
+    }
+
+    private Task QueueAsync(string text) =>
+        new Transactions(table, new OutboxSignal(), clock).Begin(ConversationReference.PartitionOf(Chat))
+            .Send(new OutboundMessage(DeliveryTarget.ToConversation(Chat), new Activity { Type = "message", Text = text }))
+            .CommitAsync(default);
+
+    private async Task<List<TableEntity>> PendingAsync() =>
+        await table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(OutboxRow.Prefix) >= 0 && e.RowKey.CompareTo(OutboxRow.Prefix + "~") < 0)
+            .ToListAsync();
+}
