@@ -31,10 +31,11 @@ public class ReferralCardsTests
             MyReferralsCard.Build([]),
             MyReferralsCard.Build([new MyReferralItem(CaseId, null, "Draft", "1 Mar 2026", true, true), new MyReferralItem(CaseId, "SAB-2026-0001", "Received", "2 Mar 2026", false, false)]),
             MyReferralsCard.ConfirmDiscard(CaseId),
-            CaseDetailsCard.Build("SAB-2026-0001", 1, ReferralViews.Answers(draft)),
+            CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, "SAB-2026-0001", 1, draft, CaseDetailsCard.RisksPage, 1)),
         };
         foreach (var section in ReferralForm.Sections)
         {
+            cards.Add(CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, "SAB-2026-0001", 1, draft, section.Id, null)));
             cards.Add(ReferralViews.Step(CaseId, draft, section.Id, Drafts.Today));
             cards.Add(ReferralViews.Step(CaseId, Drafts.Empty().With(F.PersonDateOfBirth, "not a date"), section.Id, Drafts.Today,
                 ReferralValidation.Validate(Drafts.Empty(), section.Id, Drafts.Today)));
