@@ -89,4 +89,15 @@ public class ReferralCardsTests
         Assert.Contains(ReferralVerbs.Submit, ReferralsHarness.Verbs(ReferralViews.Review(CaseId, Drafts.Complete(), Drafts.Today).ToJson()));
         Assert.DoesNotContain(ReferralVerbs.Submit, ReferralsHarness.Verbs(ReferralViews.Review(CaseId, Drafts.Empty(), Drafts.Today).ToJson()));
     }
+
+    [Fact]
+    public void My_referrals_shows_at_most_fifteen_and_says_how_many_there_are()
+    {
+        var items = Enumerable.Range(1, 40).Select(i => new MyReferralItem(CaseId, $"SAB-2026-{i:D4}", "Received", "2 Mar 2026", false, false)).ToList();
+        var json = MyReferralsCard.Build(items).ToJson().ToJsonString();
+        Assert.Contains($"SAB-2026-{MyReferralsCard.MaxShown:D4}", json);
+        Assert.DoesNotContain($"SAB-2026-{MyReferralsCard.MaxShown + 1:D4}", json);
+        Assert.Contains($"Showing {MyReferralsCard.MaxShown} of your 40", json);
+        Assert.DoesNotContain("Showing", MyReferralsCard.Build(items.Take(MyReferralsCard.MaxShown).ToList()).ToJson().ToJsonString());
+    }
 }
