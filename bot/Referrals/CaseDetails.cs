@@ -9,7 +9,8 @@ namespace TeamsSafeguarding.Referrals;
 
 /// <summary>
 /// "Show details" on a channel card: the latest submitted version, as the invoke answer, so only the person who
-/// clicked sees it. Allowed to the referrer and to board roles that work on cases; every view is logged.
+/// clicked sees it, a page at a time (a section, or one risk). Allowed to the referrer and to board roles that work
+/// on cases; every page asked for is checked and logged the same way, as the card's page buttons use this verb too.
 /// </summary>
 public sealed class CaseDetails(CaseStore cases, CaseAccess access, BoardDirectory directory, TimeProvider clock, ILogger<CaseDetails> log)
 {
@@ -42,10 +43,12 @@ public sealed class CaseDetails(CaseStore cases, CaseAccess access, BoardDirecto
             return InvokeResponse.Message("The details of this referral could not be read. Please tell the board's business unit.");
         }
 
+        var page = action.GetString(ReferralVerbs.StepKey);
+        var risk = Escalation.Referrals.FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
         var tx = cases.Begin(record.CaseId);
         tx.Add(new CaseLogEntry(clock.GetUtcNow(), actor.UserKey, role, directory.AgencyOf(actor.UserKey)?.Name,
-            CaseActions.DetailsViewed, $"version {record.Version}").ToEntity(record.CaseId));
+            CaseActions.DetailsViewed, $"version {record.Version}; {ReferralViews.DetailsPageName(page, risk, draft)}").ToEntity(record.CaseId));
         await tx.CommitAsync(ct);
-        return InvokeResponse.Card(CaseDetailsCard.Build(record.Reference, record.Version, ReferralViews.Answers(draft)).ToJson());
+        return InvokeResponse.Card(CaseDetailsCard.Build(ReferralViews.DetailsPage(record.CaseId, record.Reference, record.Version, draft, page, risk)).ToJson());
     }
 }

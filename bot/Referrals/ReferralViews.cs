@@ -91,15 +91,85 @@ public static class ReferralViews
     {
         var page = ReferralReview.For(draft, today);
         return ReviewCard.Build(caseId,
-            [.. page.Sections.Select(s => new ReviewSectionView(s.Title, [.. s.Lines.Select(l => new ReviewLineView(l.Label, l.Value, l.Error))]))],
+            [.. page.Sections.Select(s => new ReviewSectionView(s.Title, ReviewLines(s.Lines)) { SectionId = s.SectionId })],
             [.. page.GeneralErrors.Select(e => e.Message)],
             page.ReadyToSubmit);
     }
 
-    /// <summary>A submitted version in words, for the details card: no validation, just the answers.</summary>
-    public static IReadOnlyList<ReviewSectionView> Answers(ReferralDraft draft) =>
-        [.. ReferralForm.Sections.Select(s => new ReviewSectionView(s.Title,
-            [.. s.FieldsFor(draft.RiskCount).Select(f => new ReviewLineView(f.Label, ReferralReview.Describe(f, draft.Get(f.Id)), null))]))];
+    /// <summary>
+    /// The review's lines, with each risk's four scores on one line (and their errors together under it): ten risks
+    /// of four labelled lines each would take a quarter of the card's size bound.
+    /// </summary>
+    private static IReadOnlyList<ReviewLineView> ReviewLines(IReadOnlyList<ReviewLine> lines)
+    {
+        var result = new List<ReviewLineView>();
+        var scored = new HashSet<int>();
+        foreach (var line in lines)
+        {
+            var field = ReferralForm.FindField(line.FieldId);
+            if (field is not { RiskNumber: { } n, Kind: FieldKind.Number })
+            {
+                result.Add(Line(line.FieldId, line.Label, line.Value, line.Error));
+                continue;
+            }
+            if (!scored.Add(n)) continue;
+            // A score is a digit; anything else typed there is shown, cut short, next to its error.
+            string Score(string part) => lines.FirstOrDefault(l => l.FieldId == ReferralFields.Risk(n, part))?.Value is { } v
+                ? v.Length > 20 ? Shorten(v, 19) : v
+                : ReferralReview.NotAnswered;
+            string? Error(string part, string when) =>
+                lines.FirstOrDefault(l => l.FieldId == ReferralFields.Risk(n, part))?.Error is { } e ? $"{when}: {e}" : null;
+            var errors = new[]
+            {
+                Error(ReferralFields.RiskPart.LikelihoodBefore, "Before mitigation"), Error(ReferralFields.RiskPart.ImpactBefore, "Before mitigation"),
+                Error(ReferralFields.RiskPart.LikelihoodAfter, "After mitigation"), Error(ReferralFields.RiskPart.ImpactAfter, "After mitigation"),
+            }.OfType<string>().ToList();
+            result.Add(new ReviewLineView($"Risk {n}: scores (1-5)",
+                $"Before mitigation: likelihood {Score(ReferralFields.RiskPart.LikelihoodBefore)}, impact {Score(ReferralFields.RiskPart.ImpactBefore)}. " +
+                $"After mitigation: likelihood {Score(ReferralFields.RiskPart.LikelihoodAfter)}, impact {Score(ReferralFields.RiskPart.ImpactAfter)}.",
+                errors.Count == 0 ? null : string.Join("; ", errors)));
+        }
+        return result;
+    }
+
+    private static ReviewLineView Line(string fieldId, string label, string value, string? error) => new(label, value, error)
+    {
+        // What was typed: text, and a date that could not be read (shown as typed). Choices are shown whole.
+        IsFreeText = ReferralForm.FindField(fieldId)?.Kind is FieldKind.Text or FieldKind.Multiline or FieldKind.Date,
+    };
+
+    /// <summary>
+    /// One page of a submitted version for the details card: a section (the risks section without its risks), or
+    /// one risk. An unknown page is the first section; a risk beyond the count is the nearest one.
+    /// </summary>
+    public static DetailsPageView DetailsPage(string caseId, string reference, int version, ReferralDraft draft, string? page, int? risk)
+    {
+        var risks = Math.Max(draft.RiskCount, 0);
+        var isRisk = page == CaseDetailsCard.RisksPage && risks > 0;
+        var section = isRisk ? ReferralForm.Find(ReferralForm.MultiAgencySection)!
+            : ReferralForm.Sections.FirstOrDefault(s => s.Id == page) ?? ReferralForm.Sections[0];
+        var n = isRisk ? Math.Clamp(risk ?? 1, 1, risks) : (int?)null;
+        var lines = section.FieldsFor(risks).Where(f => f.RiskNumber == n)
+            .Select(f => Line(f.Id, f.Label, ReferralReview.Describe(f, draft.Get(f.Id)), null)).ToList();
+        var others = new List<DetailsPageLink>();
+        foreach (var s in ReferralForm.Sections)
+        {
+            if (isRisk || s.Id != section.Id) others.Add(new DetailsPageLink(s.Title, s.Id));
+            if (s.Id == ReferralForm.MultiAgencySection && !isRisk && risks > 0)
+                others.Add(new DetailsPageLink(risks == 1 ? "The risk" : $"The {risks} risks", CaseDetailsCard.RisksPage, 1));
+        }
+        return new DetailsPageView(caseId, reference, version, isRisk ? $"Risk {n} of {risks}" : section.Title, lines, others)
+        {
+            Previous = isRisk && n > 1 ? new DetailsPageLink("Previous risk", CaseDetailsCard.RisksPage, n - 1) : null,
+            Next = isRisk && n < risks ? new DetailsPageLink("Next risk", CaseDetailsCard.RisksPage, n + 1) : null,
+        };
+    }
+
+    /// <summary>The details page shown, for the case log: a section id, or "risks 3". Ids only, nothing typed.</summary>
+    public static string DetailsPageName(string? page, int? risk, ReferralDraft draft) =>
+        page == CaseDetailsCard.RisksPage && draft.RiskCount > 0
+            ? $"{CaseDetailsCard.RisksPage} {Math.Clamp(risk ?? 1, 1, draft.RiskCount)}"
+            : (ReferralForm.Sections.FirstOrDefault(s => s.Id == page) ?? ReferralForm.Sections[0]).Id;
 
     private static string Shorten(string text, int length)
     {

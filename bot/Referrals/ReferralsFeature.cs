@@ -40,6 +40,7 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         routes.Verb(ReferralVerbs.RemoveRisk, (a, ct) => ChangeRisksAsync(a, RiskChange.Remove, ct));
         routes.Verb(ReferralVerbs.OpenRisk, (a, ct) => ChangeRisksAsync(a, RiskChange.Open, ct));
         routes.Verb(ReferralVerbs.Resume, ResumeAsync);
+        routes.Verb(ReferralVerbs.Edit, EditAsync);
         routes.Verb(ReferralVerbs.Discard, DiscardAsync);
         routes.Verb(ReferralVerbs.DiscardConfirm, DiscardConfirmedAsync);
         routes.Verb(ReferralVerbs.Submit, submission.SubmitAsync);
@@ -60,7 +61,8 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
 
     private async Task<Cards.AdaptiveCard> MyReferralsAsync(Actor actor, CancellationToken ct)
     {
-        var mine = await cases.ListByReferrerAsync(actor.UserKey, ct);
+        // Work still to do first (drafts, referrals returned to amend), then the rest; each most recently changed first.
+        var mine = (await cases.ListByReferrerAsync(actor.UserKey, ct)).OrderByDescending(IsEditable).ThenByDescending(c => c.UpdatedAt);
         return MyReferralsCard.Build([.. mine.Select(c => new MyReferralItem(
             c.CaseId, c.Reference, StageWords(c.Stage), LondonTime.DayOf(c.UpdatedAt).ToString("d MMM yyyy"),
             IsDraft: c.Stage == nameof(CaseStage.Draft), CanResume: IsEditable(c)))]);
@@ -180,6 +182,18 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         if (owned is null) return refusal!;
         if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
         return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, owned.Draft.Draft, owned.Draft.Step, Today).ToJson());
+    }
+
+    /// <summary>"Edit this section" on the review: that section, with its answers' errors if any, and the draft's step moved there.</summary>
+    private async Task<InvokeResponse> EditAsync(CardAction action, CancellationToken ct)
+    {
+        var (owned, refusal) = await access.OwnAsync(action, ct);
+        if (owned is null) return refusal!;
+        if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
+        var section = ReferralForm.Sections.FirstOrDefault(s => s.Id == action.GetString(ReferralVerbs.StepKey))?.Id ?? ReferralForm.Sections[0].Id;
+        var draft = owned.Draft.Draft;
+        if (!await SaveAsync(owned, draft, section, action.Actor, ct)) return InvokeResponse.Message(Changed);
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, section, Today, ReferralValidation.Validate(draft, section, Today)).ToJson());
     }
 
     private async Task<InvokeResponse> DiscardAsync(CardAction action, CancellationToken ct)

@@ -3,13 +3,26 @@ namespace TeamsSafeguarding.Cards.Referrals;
 /// <summary>One of the person's referrals: a draft (Resume/Discard) or a submitted case (reference and stage).</summary>
 public sealed record MyReferralItem(string CaseId, string? Reference, string StageWords, string LastChanged, bool IsDraft, bool CanResume);
 
+/// <summary>
+/// The person's referrals and drafts, in the order given, at most <see cref="MaxShown"/> of them: enough for anyone's
+/// current work, and a card of that many stays well within <see cref="CardSize"/>.
+/// </summary>
 public static class MyReferralsCard
 {
+    public const int MaxShown = 15;
+
     public static AdaptiveCard Build(IReadOnlyList<MyReferralItem> items)
     {
         var body = new List<ICardElement> { ReferralCardParts.Heading("My referrals") };
         if (items.Count == 0) body.Add(new TextBlock { Text = "You have no referrals or drafts yet." });
-        foreach (var item in items)
+        if (items.Count > MaxShown)
+            body.Add(new TextBlock
+            {
+                Text = $"Showing {MaxShown} of your {items.Count}: drafts and referrals to amend first, then the most recently changed. " +
+                       "Ask the board's business unit about older referrals.",
+                IsSubtle = true, Size = TextSize.Small,
+            });
+        foreach (var item in items.Take(MaxShown))
         {
             var actions = new List<ICardAction>();
             if (item.CanResume) actions.Add(ReferralCardParts.Button(item.IsDraft ? "Resume" : "Amend and resubmit", ReferralVerbs.Resume, item.CaseId));

@@ -23,4 +23,38 @@ internal static class ReferralCardParts
     {
         Text = CardText.Plain(text, maxLength: 300), Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.None,
     };
+
+    /// <summary>
+    /// Answers read as "label, then the answer below it", several to a TextBlock (one element per answer would
+    /// double the card's size); an answer's error sits in red right under it. <paramref name="shown"/> gives the
+    /// answer's text, already through <see cref="CardText.Plain"/>.
+    /// </summary>
+    public static IEnumerable<ICardElement> Answers(IReadOnlyList<ReviewLineView> lines, Func<ReviewLineView, string> shown)
+    {
+        var paragraphs = new List<string>();
+        foreach (var line in lines)
+        {
+            // Labels are ours; the bold marks cannot be closed by the answer, whose * are neutralised by CardText.Plain.
+            paragraphs.Add($"**{line.Label}**\n\n{shown(line)}");
+            if (line.Error is null) continue;
+            yield return AnswerBlock(paragraphs);
+            paragraphs.Clear();
+            yield return Error(line.Error);
+        }
+        if (paragraphs.Count > 0) yield return AnswerBlock(paragraphs);
+    }
+
+    private static TextBlock AnswerBlock(List<string> paragraphs) => new() { Text = string.Join("\n\n", paragraphs), Spacing = Spacing.Small };
+
+    /// <summary>
+    /// Typed text through <see cref="CardText.Plain"/>, cut at <paramref name="maxLength"/> (never inside an emoji)
+    /// and, when cut, followed by <paramref name="note"/> so nobody mistakes it for the whole answer.
+    /// </summary>
+    public static string Shortened(string text, int maxLength, string note)
+    {
+        var shown = CardText.Plain(text, maxLength, keepLineBreaks: true);
+        if (text.Length <= maxLength) return shown;
+        var whole = CardText.Plain(text, text.Length, keepLineBreaks: true);
+        return shown == whole ? shown : shown + " " + note;
+    }
 }

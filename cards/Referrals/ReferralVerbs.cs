@@ -13,6 +13,9 @@ public static class ReferralVerbs
     public const string Resume = "referral.resume";
     public const string Discard = "referral.discard";
     public const string DiscardConfirm = "referral.discardConfirm";
+    /// <summary>"Edit this section" on the review: opens that section of the draft (data: caseId, step).</summary>
+    public const string Edit = "referral.edit";
+    /// <summary>"Show details" and the details card's own page buttons (data: caseId, and step and risk naming the page).</summary>
     public const string ShowDetails = "case.details";
     /// <summary>On the risks section: reveal the next risk, remove the open one, or open another for editing.
     /// Each sends the card's inputs, which are stored before the list changes.</summary>

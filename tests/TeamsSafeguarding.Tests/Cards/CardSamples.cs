@@ -27,17 +27,34 @@ public static class CardSamples
         ("cardtext-nasty-inputs", NastyTextCard()),
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
-        // Referral risks: three risks (risk 2 open), the review and case details listing all three, and the most risks.
+        // Referral risks: three risks (risk 2 open), the review listing all three, and the most risks.
         ("referral-risks-three", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Three(),
             TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today, openRisk: 2).ToJson()),
         ("referral-review-three-risks", TeamsSafeguarding.Referrals.ReferralViews.Review(SampleCaseId, Referrals.RiskDrafts.Three(), Escalation.Referrals.Drafts.Today).ToJson()),
-        ("referral-details-three-risks", TeamsSafeguarding.Cards.Referrals.CaseDetailsCard.Build("SAB-2026-0001", 1,
-            TeamsSafeguarding.Referrals.ReferralViews.Answers(Referrals.RiskDrafts.Three())).ToJson()),
         ("referral-risks-most", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Largest(),
             TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today).ToJson()),
+        // The biggest cards: the review and case details pages of a referral with the most risks and every answer at its longest.
+        ("referral-review-largest", TeamsSafeguarding.Referrals.ReferralViews.Review(SampleCaseId, Referrals.RiskDrafts.Largest(), Escalation.Referrals.Drafts.Today).ToJson()),
+        .. DetailsSamples(),
+        ("referral-my-referrals-many", TeamsSafeguarding.Cards.Referrals.MyReferralsCard.Build([.. Enumerable.Range(1, 40).Select(i =>
+            new TeamsSafeguarding.Cards.Referrals.MyReferralItem(SampleCaseId, null, "Draft", "1 Mar 2026", true, true))]).ToJson()),
     ];
 
     private const string SampleCaseId = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>Case details, a page at a time: a section of the three-risk referral, its risk 2, and the largest referral's biggest pages.</summary>
+    private static IEnumerable<(string, JsonObject)> DetailsSamples()
+    {
+        static JsonObject Page(TeamsSafeguarding.Escalation.Referrals.ReferralDraft draft, string page, int? risk = null) =>
+            TeamsSafeguarding.Cards.Referrals.CaseDetailsCard.Build(
+                TeamsSafeguarding.Referrals.ReferralViews.DetailsPage(SampleCaseId, "SAB-2026-0001", 1, draft, page, risk)).ToJson();
+        const string risks = TeamsSafeguarding.Cards.Referrals.CaseDetailsCard.RisksPage;
+        yield return ("referral-details-person", Page(Referrals.RiskDrafts.Three(), TeamsSafeguarding.Escalation.Referrals.ReferralForm.PersonSection));
+        yield return ("referral-details-risk-2-of-3", Page(Referrals.RiskDrafts.Three(), risks, 2));
+        yield return ("referral-details-largest-multi-agency", Page(Referrals.RiskDrafts.Largest(), TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection));
+        yield return ("referral-details-largest-concern", Page(Referrals.RiskDrafts.Largest(), TeamsSafeguarding.Escalation.Referrals.ReferralForm.ConcernSection));
+        yield return ("referral-details-largest-risk-10", Page(Referrals.RiskDrafts.Largest(), risks, 10));
+    }
 
     private static IEnumerable<(string, JsonObject)> PartnersSamples()
     {

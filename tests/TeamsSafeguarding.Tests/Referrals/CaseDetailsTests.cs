@@ -4,6 +4,7 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Escalation.Referrals;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
@@ -52,5 +53,50 @@ public class CaseDetailsTests(AzuriteFixture azurite)
         h.Board.Chairs.Add("aad-chair");
         Assert.Contains("Alex Example", ReferralsHarness.CardOf(await h.ClickAsync("aad-auditor", ReferralVerbs.ShowDetails, caseId)).ToJsonString());
         Assert.Contains("Alex Example", ReferralsHarness.CardOf(await h.ClickAsync("aad-chair", ReferralVerbs.ShowDetails, caseId)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Details_open_on_the_person_with_buttons_to_every_other_part_and_each_page_is_checked_and_logged()
+    {
+        var (h, caseId) = await SubmittedAsync();
+        var first = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Coordinator, ReferralVerbs.ShowDetails, caseId));
+        Assert.Contains("The person and you", first.ToJsonString());
+        var pages = ReferralsHarness.Buttons(first).Select(b => (string)b["title"]!).ToList();
+        Assert.Equal([.. ReferralForm.Sections.Skip(1).Select(s => s.Title).Take(3), "The risk", .. ReferralForm.Sections.Skip(4).Select(s => s.Title)], pages);
+
+        var concern = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.PoliceRep, first, "Daily life and shared concern"));
+        Assert.Contains("Long-standing self-neglect.", concern.ToJsonString());
+        Assert.DoesNotContain("Alex Example", concern.ToJsonString());
+        var risk = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.PoliceRep, concern, "The risk"));
+        Assert.Contains("Risk 1 of 1", risk.ToJsonString());
+        Assert.Empty(ReferralsHarness.Buttons(risk).Where(b => (string?)b["title"] is "Previous risk" or "Next risk"));
+
+        var views = (await h.Cases.GetLogAsync(caseId, default)).Where(l => l.Action == CaseActions.DetailsViewed).ToList();
+        // One view logged per page, naming who and which page (the clock does not move here, so the order is the log's own).
+        Assert.Equal(
+            [$"{ReferralsHarness.Coordinator} version 1; person", $"{ReferralsHarness.PoliceRep} version 1; concern", $"{ReferralsHarness.PoliceRep} version 1; risks 1"],
+            views.Select(v => $"{v.ActorKey} {v.Detail}").Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ReferralForm.CapacitySection, null)]
+    [InlineData(CaseDetailsCard.RisksPage, 1)]
+    public async Task Anyone_else_is_refused_every_page_and_the_refusal_logged(string page, int? risk)
+    {
+        var (h, caseId) = await SubmittedAsync();
+        var data = new System.Text.Json.Nodes.JsonObject { [ReferralVerbs.CaseIdKey] = caseId, [ReferralVerbs.StepKey] = page };
+        if (risk is { } n) data[ReferralVerbs.RiskKey] = n;
+        Assert.Equal(CaseDetails.Refused, ReferralsHarness.MessageOf(await h.ClickAsync(ReferralsHarness.Stranger, ReferralVerbs.ShowDetails, data)));
+        var log = await h.Cases.GetLogAsync(caseId, default);
+        Assert.Contains(log, l => l.Action == CaseActions.AccessRefused && l.ActorKey == ReferralsHarness.Stranger);
+        Assert.DoesNotContain(log, l => l.Action == CaseActions.DetailsViewed);
+    }
+
+    [Fact]
+    public async Task A_risk_page_beyond_the_referral_shows_its_last_risk()
+    {
+        var (h, caseId) = await SubmittedAsync();
+        var data = new System.Text.Json.Nodes.JsonObject { [ReferralVerbs.CaseIdKey] = caseId, [ReferralVerbs.StepKey] = CaseDetailsCard.RisksPage, [ReferralVerbs.RiskKey] = 7 };
+        Assert.Contains("Risk 1 of 1", ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Coordinator, ReferralVerbs.ShowDetails, data)).ToJsonString());
     }
 }

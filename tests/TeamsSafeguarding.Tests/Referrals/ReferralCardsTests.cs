@@ -31,10 +31,11 @@ public class ReferralCardsTests
             MyReferralsCard.Build([]),
             MyReferralsCard.Build([new MyReferralItem(CaseId, null, "Draft", "1 Mar 2026", true, true), new MyReferralItem(CaseId, "SAB-2026-0001", "Received", "2 Mar 2026", false, false)]),
             MyReferralsCard.ConfirmDiscard(CaseId),
-            CaseDetailsCard.Build("SAB-2026-0001", 1, ReferralViews.Answers(draft)),
+            CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, "SAB-2026-0001", 1, draft, CaseDetailsCard.RisksPage, 1)),
         };
         foreach (var section in ReferralForm.Sections)
         {
+            cards.Add(CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, "SAB-2026-0001", 1, draft, section.Id, null)));
             cards.Add(ReferralViews.Step(CaseId, draft, section.Id, Drafts.Today));
             cards.Add(ReferralViews.Step(CaseId, Drafts.Empty().With(F.PersonDateOfBirth, "not a date"), section.Id, Drafts.Today,
                 ReferralValidation.Validate(Drafts.Empty(), section.Id, Drafts.Today)));
@@ -87,5 +88,16 @@ public class ReferralCardsTests
     {
         Assert.Contains(ReferralVerbs.Submit, ReferralsHarness.Verbs(ReferralViews.Review(CaseId, Drafts.Complete(), Drafts.Today).ToJson()));
         Assert.DoesNotContain(ReferralVerbs.Submit, ReferralsHarness.Verbs(ReferralViews.Review(CaseId, Drafts.Empty(), Drafts.Today).ToJson()));
+    }
+
+    [Fact]
+    public void My_referrals_shows_at_most_fifteen_and_says_how_many_there_are()
+    {
+        var items = Enumerable.Range(1, 40).Select(i => new MyReferralItem(CaseId, $"SAB-2026-{i:D4}", "Received", "2 Mar 2026", false, false)).ToList();
+        var json = MyReferralsCard.Build(items).ToJson().ToJsonString();
+        Assert.Contains($"SAB-2026-{MyReferralsCard.MaxShown:D4}", json);
+        Assert.DoesNotContain($"SAB-2026-{MyReferralsCard.MaxShown + 1:D4}", json);
+        Assert.Contains($"Showing {MyReferralsCard.MaxShown} of your 40", json);
+        Assert.DoesNotContain("Showing", MyReferralsCard.Build(items.Take(MyReferralsCard.MaxShown).ToList()).ToJson().ToJsonString());
     }
 }

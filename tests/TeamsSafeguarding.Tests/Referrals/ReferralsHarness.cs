@@ -84,6 +84,22 @@ internal sealed class ReferralsHarness
         return ClickAsync(userKey, verb, data);
     }
 
+    /// <summary>Clicks the Action.Execute button titled <paramref name="title"/> anywhere on the card, sending its own data.</summary>
+    public Task<InvokeResponse> ClickButtonAsync(string userKey, JsonObject card, string title)
+    {
+        var button = Buttons(card).Single(b => (string?)b["title"] == title);
+        return ClickAsync(userKey, (string)button["verb"]!, button["data"]!.DeepClone().AsObject());
+    }
+
+    /// <summary>Every Action.Execute on the card, in the body and in its actions.</summary>
+    public static IReadOnlyList<JsonObject> Buttons(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "Action.Execute" => [o],
+        JsonObject o => [.. o.SelectMany(p => Buttons(p.Value))],
+        JsonArray a => [.. a.SelectMany(Buttons)],
+        _ => [],
+    };
+
     public static JsonObject RouteAnswers(string urgent = "no", string disagreement = "no", string capacity = "no") => new()
     {
         [RouteCheck.UrgentRiskFieldId] = urgent,

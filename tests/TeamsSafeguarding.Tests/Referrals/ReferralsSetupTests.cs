@@ -33,7 +33,7 @@ public class ReferralsSetupTests
         var routes = new BotRoutes();
         foreach (var feature in provider.GetServices<IBotFeature>()) feature.Map(routes);
         foreach (var verb in new[] { ReferralVerbs.Start, ReferralVerbs.List, ReferralVerbs.Route, ReferralVerbs.Next, ReferralVerbs.Back, ReferralVerbs.Save,
-                     ReferralVerbs.Submit, ReferralVerbs.Resume, ReferralVerbs.AddRisk, ReferralVerbs.RemoveRisk, ReferralVerbs.OpenRisk, ReferralVerbs.Discard, ReferralVerbs.DiscardConfirm, ReferralVerbs.ShowDetails })
+                     ReferralVerbs.Submit, ReferralVerbs.Resume, ReferralVerbs.Edit, ReferralVerbs.AddRisk, ReferralVerbs.RemoveRisk, ReferralVerbs.OpenRisk, ReferralVerbs.Discard, ReferralVerbs.DiscardConfirm, ReferralVerbs.ShowDetails })
             Assert.NotNull(routes.FindVerb(verb));
         Assert.NotNull(routes.FindCommand("refer"));
         Assert.NotNull(routes.FindCommand("new referral"));

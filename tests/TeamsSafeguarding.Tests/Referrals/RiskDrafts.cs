@@ -24,8 +24,11 @@ internal static class RiskDrafts
         .WithRisk(2, "Falls on the stairs at night", 5, 4)
         .WithRisk(3, "Financial exploitation by a neighbour", 2, 2);
 
-    /// <summary>The most risks, and every plain text answer at its longest: the biggest the cards can get.</summary>
-    public static ReferralDraft Largest()
+    /// <summary>
+    /// The most risks, and every plain text answer at its longest (made of <paramref name="fill"/>, repeated): the
+    /// biggest the cards can get. Every list is fully ticked.
+    /// </summary>
+    public static ReferralDraft Largest(string fill = "w")
     {
         var draft = Drafts.Complete();
         while (draft.RiskCount < ReferralForm.MaxRisks) draft = draft.WithRiskAdded();
@@ -33,7 +36,9 @@ internal static class RiskDrafts
         foreach (var field in section.FieldsFor(draft.RiskCount))
         {
             if (field.Kind is FieldKind.Text or FieldKind.Multiline && field.Format == TextFormat.Plain)
-                draft = draft.With(field.Id, new string('w', field.MaxLength!.Value));
+                draft = draft.With(field.Id, string.Concat(Enumerable.Repeat(fill, field.MaxLength!.Value / fill.Length)));
+            else if (field.Kind == FieldKind.MultiChoice)
+                draft = draft.With(field.Id, string.Join(",", field.Choices.Select(c => c.Value)));
             else if (field.Kind == FieldKind.Number)
                 draft = draft.With(field.Id, "3");
         }

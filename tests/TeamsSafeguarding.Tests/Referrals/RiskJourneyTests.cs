@@ -146,9 +146,15 @@ public class RiskJourneyTests(AzuriteFixture azurite)
 
         var frozen = DraftRow.ReadDraft((await h.Cases.GetRowAsync(caseId, DraftRow.VersionRow(1), default))!)!;
         Assert.Equal(3, frozen.RiskCount);
-        var details = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Coordinator, ReferralVerbs.ShowDetails, caseId)).ToJsonString();
-        foreach (var worry in new[] { "Fire risk from hoarding", "Falls on the stairs at night", "Financial exploitation by a neighbour" })
-            Assert.Contains(worry, details);
+        // The details show one risk a page: "The 3 risks", then Next risk twice.
+        var details = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Coordinator, ReferralVerbs.ShowDetails, caseId));
+        details = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Coordinator, details, "The 3 risks"));
+        foreach (var (worry, n) in new[] { "Fire risk from hoarding", "Falls on the stairs at night", "Financial exploitation by a neighbour" }.Select((w, i) => (w, i + 1)))
+        {
+            Assert.Contains($"Risk {n} of 3", details.ToJsonString());
+            Assert.Contains(worry, details.ToJsonString());
+            if (n < 3) details = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Coordinator, details, "Next risk"));
+        }
         // The band is the highest residual score over all risks: risk 2 (5 x 4 = 20, Extreme), not risk 1 (3 x 4 = 12, High).
         Assert.Equal("Extreme", (await h.Cases.GetAsync(caseId, default))!.RiskBand);
     }
