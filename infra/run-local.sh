@@ -1,15 +1,37 @@
 #!/usr/bin/env bash
 # The one run command: Azurite (data in .local/azurite), the bot on :3978 (Development, unauthenticated),
 # and the Microsoft 365 Agents Playground in Teams mode pointed at it. Ctrl+C stops all three.
+#   infra/run-local.sh [--as "Megan Bowen" | --as user-id-1]
+# The Playground has no user switcher: every message comes from its currentUser. --as restarts the whole thing
+# acting as another mock person (infra/playground/mock.yml); the bot's state in Azurite is kept between runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 BOT_PORT=3978; AZURITE_PORT=10002; PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 
+acting_as="Alex Wilber"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --as) if [ $# -lt 2 ] || [ -z "$2" ]; then echo "--as needs a mock person's name or id, e.g. --as \"Megan Bowen\"." >&2; exit 64; fi
+          acting_as=$2; shift 2 ;;
+    --as=*) acting_as=${1#--as=}; shift ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $1 (try --as \"Megan Bowen\")" >&2; exit 64 ;;
+  esac
+done
+
+# The Playground's mock data with the chosen person as currentUser (git-ignored; same team and channel ids).
+mkdir -p .local/playground
+mock=.local/playground/mock.yml
+person=$(infra/playground/mock-as.sh infra/playground/mock.yml "$acting_as" "$mock") || exit 1
+IFS=$'\t' read -r person_id person_name person_aad <<<"$person"
+person_roles=$(node infra/playground/board-roles.cjs bot/appsettings.Development.json "$person_aad" 2>/dev/null || true)
+echo "Acting as $person_name ($person_id)${person_roles:+: $person_roles}."
+
 command -v dotnet >/dev/null || { echo "The .NET SDK (10.x) is required: https://dot.net" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exit 1; }
 for port in $BOT_PORT $AZURITE_PORT $PLAYGROUND_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+  if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
     echo "Port $port is already in use. Stop whatever uses it (an earlier run?) and try again." >&2; exit 1
   fi
 done
@@ -47,7 +69,7 @@ pids+=($!)
 echo "Starting the bot (first build can take a minute)..."
 wait_for "http://127.0.0.1:$BOT_PORT/healthz" "The bot" 180
 
-TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$root/infra/playground/mock.yml" \
+TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$root/$mock" \
   infra/node_modules/.bin/agentsplayground start -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
   -p "$PLAYGROUND_PORT" --disable-telemetry >.local/logs/playground.log 2>&1 &
 pids+=($!)
@@ -57,6 +79,8 @@ cat <<MSG
 
   TeamsSafeguarding is running locally.
     Agents Playground (open in a browser): http://localhost:$PLAYGROUND_PORT
+    Acting as: $person_name ($person_id)${person_roles:+, $person_roles}
+      (to act as someone else: Ctrl+C, then infra/run-local.sh --as "<name>"; the bot's data is kept)
     Bot:      http://127.0.0.1:$BOT_PORT/api/messages   (health: /healthz)
     Azurite:  http://127.0.0.1:$AZURITE_PORT  (data in .local/azurite)
     Logs:     .local/logs/
