@@ -7,7 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-BOT_PORT=3978; AZURITE_PORT=10002; PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+# Ports can be moved (e.g. a second checkout running at the same time): BOT_PORT=3979 AZURITE_PORT=10012 PLAYGROUND_PORT=56151.
+BOT_PORT="${BOT_PORT:-3978}"; AZURITE_PORT="${AZURITE_PORT:-10002}"; PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 
 acting_as="Alex Wilber"
 while [ $# -gt 0 ]; do
@@ -59,11 +60,14 @@ wait_for() { # url name seconds
 }
 
 set -m # each background job in its own process group, so stop() can end its children too
-infra/node_modules/.bin/azurite-table --location .local/azurite --tableHost 127.0.0.1 --tablePort $AZURITE_PORT \
+infra/node_modules/.bin/azurite-table --location .local/azurite --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
   --skipApiVersionCheck --disableTelemetry >.local/logs/azurite.log 2>&1 &
 pids+=($!)
 
-ASPNETCORE_ENVIRONMENT=Development dotnet run --project bot --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT" \
+# Azurite's well-known development account; only the port differs from bot/appsettings.Development.json.
+ASPNETCORE_ENVIRONMENT=Development \
+Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;" \
+  dotnet run --project bot --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT" \
   >.local/logs/bot.log 2>&1 &
 pids+=($!)
 echo "Starting the bot (first build can take a minute)..."
