@@ -1,15 +1,38 @@
 #!/usr/bin/env bash
 # The one run command: Azurite (data in .local/azurite), the bot on :3978 (Development, unauthenticated),
 # and the Microsoft 365 Agents Playground in Teams mode pointed at it. Ctrl+C stops all three.
+#   infra/run-local.sh [--as "Megan Bowen" | --as user-id-1]
+# The Playground has no user switcher: every message comes from its currentUser. --as restarts the whole thing
+# acting as another mock person (infra/playground/mock.yml); the bot's state in Azurite is kept between runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-BOT_PORT=3978; AZURITE_PORT=10002; PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+# Ports can be moved (e.g. a second checkout running at the same time): BOT_PORT=3979 AZURITE_PORT=10012 PLAYGROUND_PORT=56151.
+BOT_PORT="${BOT_PORT:-3978}"; AZURITE_PORT="${AZURITE_PORT:-10002}"; PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+
+acting_as="Alex Wilber"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --as) if [ $# -lt 2 ] || [ -z "$2" ]; then echo "--as needs a mock person's name or id, e.g. --as \"Megan Bowen\"." >&2; exit 64; fi
+          acting_as=$2; shift 2 ;;
+    --as=*) acting_as=${1#--as=}; shift ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $1 (try --as \"Megan Bowen\")" >&2; exit 64 ;;
+  esac
+done
+
+# The Playground's mock data with the chosen person as currentUser (git-ignored; same team and channel ids).
+mkdir -p .local/playground
+mock=.local/playground/mock.yml
+person=$(infra/playground/mock-as.sh infra/playground/mock.yml "$acting_as" "$mock") || exit 1
+IFS=$'\t' read -r person_id person_name person_aad <<<"$person"
+person_roles=$(node infra/playground/board-roles.cjs bot/appsettings.Development.json "$person_aad" 2>/dev/null || true)
+echo "Acting as $person_name ($person_id)${person_roles:+: $person_roles}."
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (10.x) is required: https://dot.net" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exit 1; }
 for port in $BOT_PORT $AZURITE_PORT $PLAYGROUND_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+  if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
     echo "Port $port is already in use. Stop whatever uses it (an earlier run?) and try again." >&2; exit 1
   fi
 done
@@ -37,17 +60,20 @@ wait_for() { # url name seconds
 }
 
 set -m # each background job in its own process group, so stop() can end its children too
-infra/node_modules/.bin/azurite-table --location .local/azurite --tableHost 127.0.0.1 --tablePort $AZURITE_PORT \
+infra/node_modules/.bin/azurite-table --location .local/azurite --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
   --skipApiVersionCheck --disableTelemetry >.local/logs/azurite.log 2>&1 &
 pids+=($!)
 
-ASPNETCORE_ENVIRONMENT=Development dotnet run --project bot --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT" \
+# Azurite's well-known development account; only the port differs from bot/appsettings.Development.json.
+ASPNETCORE_ENVIRONMENT=Development \
+Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;" \
+  dotnet run --project bot --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT" \
   >.local/logs/bot.log 2>&1 &
 pids+=($!)
 echo "Starting the bot (first build can take a minute)..."
 wait_for "http://127.0.0.1:$BOT_PORT/healthz" "The bot" 180
 
-TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$root/infra/playground/mock.yml" \
+TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$root/$mock" \
   infra/node_modules/.bin/agentsplayground start -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
   -p "$PLAYGROUND_PORT" --disable-telemetry >.local/logs/playground.log 2>&1 &
 pids+=($!)
@@ -57,6 +83,8 @@ cat <<MSG
 
   TeamsSafeguarding is running locally.
     Agents Playground (open in a browser): http://localhost:$PLAYGROUND_PORT
+    Acting as: $person_name ($person_id)${person_roles:+, $person_roles}
+      (to act as someone else: Ctrl+C, then infra/run-local.sh --as "<name>"; the bot's data is kept)
     Bot:      http://127.0.0.1:$BOT_PORT/api/messages   (health: /healthz)
     Azurite:  http://127.0.0.1:$AZURITE_PORT  (data in .local/azurite)
     Logs:     .local/logs/

@@ -16,6 +16,7 @@ public static class TriageSetup
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<TriageFeature>());
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PartnersFeature>());
         services.AddSingleton<IBotFeature, BoardRolesCommand>();
+        services.AddSingleton<IBotFeature, CaseCardCommand>();
         services.AddSingleton<AgreedResponseFeature>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<AgreedResponseFeature>());
         // Reminders before WD 5 and WD 10, and the decision at the end of WD 10.
