@@ -41,8 +41,7 @@ services.AddSingleton<Replies>();
 services.AddSingleton<CaseStore>();
 
 // The board and its rules.
-services.Configure<BoardOptions>(config.GetSection(BoardOptions.Section));
-services.AddSingleton<BoardDirectory>();
+services.AddBoard(config);
 services.Configure<CalendarOptions>(config.GetSection(CalendarOptions.Section));
 services.AddSingleton(sp => WorkingDayCalendar.From(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
 services.AddSingleton(config.GetSection(RiskBandsOptions.Section).Get<RiskBandsOptions>()?.ToScheme() ?? RiskBandScheme.NhsDefault);

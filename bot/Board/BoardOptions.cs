@@ -23,8 +23,15 @@ public sealed class BoardOptions
     public List<string> BoardAdmins { get; set; } = [];
     public List<string> Auditors { get; set; } = [];
 
-    /// <summary>Statutory partners (at least local authority, police, NHS ICB) and their members.</summary>
-    public List<AgencyOptions> Partners { get; set; } =
+    /// <summary>
+    /// Statutory partners and their members. Empty here on purpose: configuration binding appends to a list, so a
+    /// default list would be doubled by the configured one. BoardSetup fills in <see cref="DefaultPartners"/> only
+    /// when nothing is configured.
+    /// </summary>
+    public List<AgencyOptions> Partners { get; set; } = [];
+
+    /// <summary>The statutory partners domain.md names: local authority, police, NHS integrated care board.</summary>
+    public static List<AgencyOptions> DefaultPartners() =>
     [
         new() { Id = "la", Name = "Local authority" },
         new() { Id = "police", Name = "Police" },

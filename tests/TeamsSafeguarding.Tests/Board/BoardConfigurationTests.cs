@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Tests.Support;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Board;
+
+/// <summary>
+/// The board's settings as the real host reads them (appsettings + overrides): configured partners replace the
+/// defaults instead of being appended to them, and an unusable partners list stops start-up with the reason.
+/// </summary>
+[Collection("Azurite")]
+public sealed class BoardConfigurationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task The_development_settings_give_exactly_the_three_configured_partners_with_their_members()
+    {
+        await using var host = TestBotHost.Start(azurite);
+
+        var board = host.Services.GetRequiredService<IOptions<BoardOptions>>().Value;
+
+        Assert.Equal(["la", "police", "icb"], board.Partners.Select(p => p.Id));
+        Assert.Equal(2, board.Partners[0].Members.Count);
+        Assert.Equal("la", host.Services.GetRequiredService<BoardDirectory>().AgencyOf("00000000-0000-0000-0000-0000000000021")?.Id);
+    }
+
+    [Fact]
+    public async Task A_board_configuring_its_own_partners_gets_only_those()
+    {
+        await using var host = TestBotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["Board:Partners:0:Id"] = "council", ["Board:Partners:0:Name"] = "County council",
+            ["Board:Partners:1:Id"] = "police", ["Board:Partners:1:Name"] = "Police",
+            ["Board:Partners:2:Id"] = "icb", ["Board:Partners:2:Name"] = "NHS integrated care board",
+            ["Board:Partners:3:Id"] = "fire", ["Board:Partners:3:Name"] = "Fire and rescue",
+        });
+
+        var board = host.Services.GetRequiredService<IOptions<BoardOptions>>().Value;
+
+        // Index 0-2 override the development file's entries, index 3 is added: four agencies, none doubled.
+        Assert.Equal(["council", "police", "icb", "fire"], board.Partners.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void An_agency_configured_twice_stops_start_up_and_says_why()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => TestBotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["Board:Partners:1:Id"] = "la",
+        }));
+
+        var message = failure is AggregateException a ? string.Join(" ", a.Flatten().InnerExceptions.Select(e => e.Message)) : failure.Message;
+        Assert.Contains("more than once", message);
+    }
+
+    [Fact]
+    public void With_no_partners_configured_the_three_statutory_partners_are_used()
+    {
+        var services = new ServiceCollection();
+        services.AddBoard(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
+        var board = services.BuildServiceProvider().GetRequiredService<IOptions<BoardOptions>>().Value;
+
+        Assert.Equal(["la", "police", "icb"], board.Partners.Select(p => p.Id));
+    }
+}
