@@ -45,6 +45,7 @@ internal sealed class ReferralsHarness
         {
             CoordinatorsChannelId = coordinatorsChannel ? CoordinatorsChannel : null,
             Coordinators = [Coordinator],
+            Partners = BoardOptions.DefaultPartners(),
         };
         Board.Partners[1].Members.Add(PoliceRep);
         var loggers = new Microsoft.Extensions.Logging.LoggerFactory([Logs]);
