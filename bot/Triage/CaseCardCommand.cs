@@ -21,7 +21,7 @@ namespace TeamsSafeguarding.Triage;
 public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, MemberTeamsIds teamsIds,
     IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies, TimeProvider clock, ILogger<CaseCardCommand> log) : IBotFeature
 {
-    public const string Phrase = "case";
+    public const string Phrase = TeamsSafeguarding.Cards.Onboarding.Commands.Case;
     public const int MaxAttempts = 5;
 
     public const string NotAChannel = "Type this in the coordinators' or the statutory partners' channel, with the reference: @Safeguarding Bot case SAB-2026-0001.";

@@ -19,6 +19,8 @@ public static class Commands
     public const string Help = "help";
     /// <summary>Channels only, for coordinators.</summary>
     public const string Roles = "roles";
+    /// <summary>Channels only, for board members: "case SAB-2026-0007" posts that case's current card again.</summary>
+    public const string Case = "case";
 }
 
 /// <summary>Where a card is shown: it changes what can be typed (channels need an @mention) and what is safe to show.</summary>

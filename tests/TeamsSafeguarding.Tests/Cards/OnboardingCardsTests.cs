@@ -103,6 +103,7 @@ public class OnboardingCardsTests
         Assert.Contains("my referrals", facts.Keys);
         Assert.Contains("help", facts.Keys);
         Assert.Equal(listsRoles, facts.ContainsKey("roles"));
+        Assert.Equal(listsRoles, facts.ContainsKey("case SAB-2026-0007"));
     }
 
     [Fact]
