@@ -204,6 +204,25 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Empty(bot.Connector.Calls);
     }
 
+    [Theory]
+    [InlineData("task/fetch")]
+    [InlineData("task/submit")]
+    public async Task A_dialog_invoke_is_answered_synchronously_with_a_dialog_message(string name)
+    {
+        // Every flow works in cards (the Playground has no dialogs), so an old dialog button gets a message, not an error.
+        var invoke = bot.Fixture("invoke-adaptiveCard-action.json");
+        invoke["name"] = name;
+        invoke["value"] = new JsonObject { ["data"] = new JsonObject { ["verb"] = "old" } };
+
+        using var response = await bot.PostAsync(invoke);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("message", (string?)body["task"]?["type"]);
+        Assert.Contains("card", (string?)body["task"]?["value"]);
+        Assert.Empty(bot.Connector.Calls);
+    }
+
     [Fact]
     public async Task Get_on_the_messaging_endpoint_is_405()
     {
