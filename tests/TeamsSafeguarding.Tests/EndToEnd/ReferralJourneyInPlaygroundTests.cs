@@ -21,8 +21,8 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
 {
     private static readonly TimeSpan Wait = PlaygroundDriver.Wait;
 
-    /// <summary>The mock team's channel besides General (infra/playground/mock.yml); checked against the Playground below.</summary>
-    private const string CoordinatorsChannel = "channel-partners-id";
+    /// <summary>General, the coordinators' channel in bot/appsettings.Development.json (its id is the team id); checked against the Playground below.</summary>
+    private const string CoordinatorsChannel = "team-id";
 
     /// <summary>27 March 2026, noon in London: the reference year is 2026 whenever the test runs.</summary>
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
@@ -33,9 +33,7 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
 
     public async Task InitializeAsync()
     {
-        host = TestBotHost.Start(azurite,
-            new Dictionary<string, string?> { ["Board:CoordinatorsChannelId"] = CoordinatorsChannel },
-            services => services.AddSingleton<TimeProvider>(clock));
+        host = TestBotHost.Start(azurite, configureServices: services => services.AddSingleton<TimeProvider>(clock));
         playground = await PlaygroundSession.StartAsync(host.MessagesEndpoint);
         driver = new PlaygroundDriver(playground);
     }
@@ -102,7 +100,7 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
 
         // The triage card: posted by the outbox dispatcher as a new thread in the coordinators' channel.
         var triage = await playground.WaitForMessageAsync(
-            m => m.ConversationId.StartsWith(CoordinatorsChannel, StringComparison.Ordinal) && m.AllText.Contains("SAB-2026-0001"), Wait);
+            m => m.ConversationId == CoordinatorsChannel && m.AllText.Contains("SAB-2026-0001"), Wait);
         Assert.NotEmpty(triage.AdaptiveCards);
         var posted = triage.Raw.ToJsonString();
         foreach (var personal in PersonalDetails) Assert.DoesNotContain(personal, posted);
