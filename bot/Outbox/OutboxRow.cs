@@ -15,10 +15,12 @@ public static class OutboxRow
     public const string FailedPrefix = "outboxfailed|";
     public const string PostedPrefix = "posted|";
 
-    public static TableEntity Create(string partitionKey, OutboundMessage message, DateTimeOffset now)
+    /// <param name="position">The message's place among those queued in one transaction (same instant).</param>
+    public static TableEntity Create(string partitionKey, OutboundMessage message, DateTimeOffset now, int position = 0)
     {
-        // Time-ordered row keys keep a partition's messages in the order they were queued.
-        var sequence = $"{now.UtcTicks:D19}-{Guid.NewGuid():N}";
+        // Time-ordered row keys keep a partition's messages in the order they were queued; within one transaction
+        // (one instant) the position orders them, and the guid keeps concurrent transactions' keys apart.
+        var sequence = $"{now.UtcTicks:D19}-{position:D3}-{Guid.NewGuid():N}";
         return new TableEntity(partitionKey, Prefix + sequence)
         {
             ["TargetKind"] = message.Target.Kind.ToString(),

@@ -12,7 +12,7 @@ namespace TeamsSafeguarding.Storage;
 public sealed class PartitionTransaction(TableClient table, OutboxSignal signal, TimeProvider clock, string partitionKey)
 {
     private readonly List<TableTransactionAction> _actions = [];
-    private bool _hasMessages;
+    private int _messages;
 
     public string PartitionKey => partitionKey;
 
@@ -27,8 +27,8 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
 
     public PartitionTransaction Send(OutboundMessage message)
     {
-        _hasMessages = true;
-        return Add(OutboxRow.Create(partitionKey, message, clock.GetUtcNow()));
+        // The position keeps this transaction's messages in the order they were queued, even at the same instant.
+        return Add(OutboxRow.Create(partitionKey, message, clock.GetUtcNow(), _messages++));
     }
 
     /// <exception cref="TableTransactionFailedException">412 when a Replace/Delete row changed meanwhile; 409 when an Add row exists.</exception>
@@ -36,7 +36,7 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
     {
         if (_actions.Count == 0) return;
         await table.SubmitTransactionAsync(_actions, ct);
-        if (_hasMessages) signal.Wake();
+        if (_messages > 0) signal.Wake();
     }
 
     private PartitionTransaction Push(TableTransactionActionType type, ITableEntity entity, ETag etag = default)

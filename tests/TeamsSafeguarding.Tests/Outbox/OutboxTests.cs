@@ -79,6 +79,20 @@ public sealed class OutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Messages_queued_in_one_transaction_at_the_same_instant_go_out_in_the_order_queued()
+    {
+        // The clock does not move: only the position in the transaction can keep them in order.
+        var rig = await RigAsync();
+        var tx = rig.Transactions.Begin("case|same-instant");
+        var texts = Enumerable.Range(1, 12).Select(i => $"m{i}").ToArray();
+        foreach (var text in texts) tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text(text)));
+        await tx.CommitAsync(default);
+
+        Assert.Equal(12, await rig.Dispatcher.DispatchOnceAsync(default));
+        Assert.Equal(texts, _connector.Calls.Select(c => c.Activity!.Text));
+    }
+
+    [Fact]
     public async Task A_channel_post_is_remembered_so_a_later_update_replaces_it()
     {
         var rig = await RigAsync();
