@@ -4,9 +4,12 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Escalation.Referrals;
+using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Routing;
+using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
 
 namespace TeamsSafeguarding.Triage;
@@ -106,6 +109,7 @@ public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, P
             var shown = new List<string>();
             if (inPartners && partners is not null)
             {
+                await RetireEarlierCopyAsync(tx, caseId!, PartnersCards.MessageKey, referenceText, now, ct);
                 tx.Send(partnersCards.FirstPost(b.PartnersChannelId!, record, partners));
                 shown.Add("partners' card in the statutory partners' channel");
             }
@@ -113,6 +117,7 @@ public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, P
             {
                 var triage = await cases.GetRowAsync(caseId!, TriageFeature.Row, ct);
                 var card = CoordinatorsCaseCard.For(record, triage, partners, b.CoordinatorsChannelId!);
+                await RetireEarlierCopyAsync(tx, caseId!, card.Message.MessageKey!, referenceText, now, ct);
                 tx.Send(card.Message);
                 shown.Add(card.Words + " in the coordinators' channel");
             }
@@ -134,6 +139,18 @@ public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, P
                 Replies.Card(CardShownAgainCard.Build(record.CaseId, referenceText, what, offerOwnView).ToJson()), ct);
             return;
         }
+    }
+
+    /// <summary>
+    /// The earlier copy of a card stops being updated once it is posted again, so it is turned into a pointer to the
+    /// new one first (the outbox sends a partition's messages in order, so the update reaches the old copy).
+    /// </summary>
+    private async Task RetireEarlierCopyAsync(PartitionTransaction tx, string caseId, string messageKey, string reference,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (await cases.GetRowAsync(caseId, OutboxRow.PostedKey(messageKey), ct) is null) return;
+        tx.Send(new OutboundMessage(DeliveryTarget.UpdateOf(messageKey),
+            Replies.Card(CardShownAgainCard.Moved(reference, DisplayDate.Of(now)).ToJson())));
     }
 
     /// <summary>The channel a message was typed in: Teams says so in channelData; a thread's id starts with the channel's.</summary>

@@ -21,4 +21,14 @@ public static class CardShownAgainCard
             ? [new ExecuteAction { Title = "Give or change my view", Verb = PartnersVerbs.Refresh, Data = new JsonObject { ["caseId"] = caseId }, Style = ActionStyle.Positive }]
             : [],
     };
+
+    /// <summary>What the earlier copy turns into once the card is posted again, so nobody acts on a stale copy.</summary>
+    public static AdaptiveCard Moved(string reference, string postedOn) => new()
+    {
+        Body =
+        [
+            new TextBlock { Text = $"Referral {reference}", Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            new TextBlock { Text = $"This card was posted again on {postedOn}. The up-to-date copy is further down this channel.", IsSubtle = true },
+        ],
+    };
 }

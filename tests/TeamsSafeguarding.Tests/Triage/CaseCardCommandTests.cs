@@ -100,7 +100,16 @@ public sealed class CaseCardCommandTests
         Assert.Contains(Reference, replyCard.ToJsonString());
         Assert.Contains(PartnersVerbs.Refresh, replyCard.ToJsonString()); // the way to one's own view where refresh is not automatic
 
-        var repost = Assert.Single(await _board.OutboxAsync(record.CaseId));
+        var queued = await _board.OutboxAsync(record.CaseId);
+        Assert.Equal(2, queued.Count);
+        // First the buried copy is turned into a pointer (it will no longer be updated), then the new copy is posted.
+        var retire = queued[0];
+        Assert.Equal(DeliveryTarget.UpdateOf(PartnersCards.MessageKey), retire.Target);
+        var retired = BoardHarness.CardOf(retire);
+        CardSchema.AssertValid(retired);
+        Assert.Contains("posted again", retired.ToJsonString());
+        Assert.DoesNotContain("Views given", retired.ToJsonString());
+        var repost = queued[1];
         Assert.Equal(DeliveryTarget.ToChannel(BoardHarness.PartnersChannel), repost.Target);
         Assert.Equal(PartnersCards.MessageKey, repost.MessageKey);
         var card = BoardHarness.CardOf(repost);
@@ -117,7 +126,10 @@ public sealed class CaseCardCommandTests
 
         var before = _connector.Calls.Count;
         await _dispatcher.DispatchOnceAsync(default);
-        var reposted = Assert.Single(CallsSince(before), c => c.Op == "create");
+        var sent = CallsSince(before).Where(c => c.ConversationId.StartsWith(BoardHarness.PartnersChannel) && c.Op != "send").ToArray();
+        Assert.Equal(["update", "create"], sent.Select(c => c.Op));
+        Assert.Equal(original.ActivityId, sent[0].ActivityId);
+        var reposted = sent[1];
         Assert.NotEqual(original.ActivityId, reposted.ActivityId);
 
         // A view given afterwards updates the copy just posted, not the buried original.
@@ -174,7 +186,11 @@ public sealed class CaseCardCommandTests
         await _dispatcher.DispatchOnceAsync(default);
 
         await TypeAsync(BoardHarness.Coordinator, "case " + Reference, CoordinatorsThread);
-        var notice = Assert.Single(await _board.OutboxAsync(record.CaseId));
+        var queued = await _board.OutboxAsync(record.CaseId);
+        Assert.Equal(2, queued.Count);
+        Assert.Equal(DeliveryTarget.UpdateOf(DecisionEffects.NoticeKey), queued[0].Target); // the earlier notice points to the new one
+        Assert.DoesNotContain(PartnersVerbs.OpenResponse, BoardHarness.CardOf(queued[0]).ToJsonString());
+        var notice = queued[1];
         Assert.Equal(DecisionEffects.NoticeKey, notice.MessageKey);
         var json = BoardHarness.CardOf(notice).ToJsonString();
         CardSchema.AssertValid(BoardHarness.CardOf(notice));
