@@ -20,6 +20,9 @@ public static class BoardSetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BoardOptions>, DescribeBoardProblems>();
         services.AddSingleton<BoardDirectory>();
+        // Stores the roles as configured at each start (after TableStorage's table creator, which is registered first).
+        services.AddSingleton<BoardRolesStore>();
+        services.AddHostedService<BoardRolesRecorder>();
         return services;
     }
 

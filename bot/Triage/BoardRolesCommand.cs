@@ -3,33 +3,48 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Triage;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Routing;
+using TeamsSafeguarding.Teams;
 
 namespace TeamsSafeguarding.Triage;
 
-/// <summary>"roles": coordinators check who the bot treats as DBM, chair, coordinators and partner members.</summary>
-public sealed class BoardRolesCommand(BoardDirectory directory, Replies replies, IOptions<BoardOptions> board, ILogger<BoardRolesCommand> log) : IBotFeature
+/// <summary>
+/// "roles": coordinators and admins check who the bot treats as DBM, chair, coordinators and partner members, as stored
+/// at the bot's last start (<see cref="BoardRolesRecorder"/>), and the last few changes in counts.
+/// </summary>
+public sealed class BoardRolesCommand(BoardDirectory directory, BoardRolesStore store, Replies replies, IOptions<BoardOptions> board,
+    IOptions<BotOptions> bot, ILogger<BoardRolesCommand> log) : IBotFeature
 {
+    public const int RecentChangesShown = 5;
+    public const string Refused = "Only coordinators can list the board's roles.";
+
     public void Map(BotRoutes routes) => routes.Command(Commands.Roles, AnswerAsync);
 
-    private Task AnswerAsync(ChatMessage message, CancellationToken ct)
+    private async Task AnswerAsync(ChatMessage message, CancellationToken ct)
     {
+        if (!bot.Value.AllowedTenantIds.Any(t => string.Equals(t, message.Actor.TenantId, StringComparison.OrdinalIgnoreCase)))
+        {
+            log.LogWarning("Roles command from a tenant that is not allowed");
+            await replies.SendAsync(message.ConversationId, Replies.Text(CaseCardCommand.WrongTenant), ct);
+            return;
+        }
         if (!directory.HasAny(message.Actor.UserKey, BoardRole.Coordinator, BoardRole.BoardAdmin))
         {
             log.LogInformation("Roles command refused for lack of role");
-            return replies.SendAsync(message.ConversationId, Replies.Text("Only coordinators can list the board's roles."), ct);
+            await replies.SendAsync(message.ConversationId, Replies.Text(Refused), ct);
+            return;
         }
-        var b = board.Value;
-        var roles = new List<RoleHolders>
-        {
-            new("Coordinators", b.Coordinators),
-            new("Deputy board managers", b.DeputyBoardManagers),
-            new("Chairs", b.Chairs),
-            new("Board admins", b.BoardAdmins),
-            new("Auditors", b.Auditors),
-        };
-        roles.AddRange(b.Partners.Select(a => new RoleHolders($"Statutory partner: {a.Name}", a.Members)));
-        roles.Add(new("Casting decision by", [b.TieBreak]));
-        return replies.SendAsync(message.ConversationId, Replies.Card(BoardRolesCard.Build(b.Name, roles).ToJson()), ct);
+        var stored = await store.GetAsync(ct);
+        var changes = stored is null ? [] : await store.GetChangesAsync(RecentChangesShown, ct);
+        // Not stored yet only when storage was down at start-up; the configuration is still worth showing.
+        var roles = stored?.Roles ?? BoardRoleHolders.From(board.Value);
+        var input = new BoardRolesCardInput(
+            board.Value.Name,
+            stored is null ? null : DisplayDate.Of(stored.ConfiguredAt),
+            roles.Roles.Select(r => new RoleHolders(r.Title, r.Ids)).ToList(),
+            changes.Select(c => new RoleChangeLine(DisplayDate.Of(c.ChangedAt), c.Changes.SelectMany(RoleChangeWords.Of).ToList())).ToList());
+        log.LogInformation("Roles listed ({Changes} recent change(s))", changes.Count);
+        await replies.SendAsync(message.ConversationId, Replies.Card(BoardRolesCard.Build(input).ToJson()), ct);
     }
 }

@@ -38,6 +38,15 @@ public static class CardSamples
         .. DetailsSamples(),
         ("referral-my-referrals-many", TeamsSafeguarding.Cards.Referrals.MyReferralsCard.Build([.. Enumerable.Range(1, 40).Select(i =>
             new TeamsSafeguarding.Cards.Referrals.MyReferralItem(SampleCaseId, null, "Draft", "1 Mar 2026", true, true))]).ToJson()),
+        // The "roles" answer: as stored with recent changes (counts only), and before the roles are stored.
+        ("board-roles-stored-with-changes", TeamsSafeguarding.Cards.Triage.BoardRolesCard.Build(new TeamsSafeguarding.Cards.Triage.BoardRolesCardInput(
+            "Northshire Safeguarding Adults Board", "9 April 2026",
+            [new("Coordinators", ["00000000-0000-0000-0000-000000000011"]), new("Auditors", []), new("Statutory partner: Police", ["29:a", "29:b"]),
+             new("Casting decision by", ["DeputyBoardManager"])],
+            [new("9 April 2026", ["removed from Police members: 1 person", "casting decision now by the deputy board manager"]),
+             new("10 March 2026", ["added to Chairs: 1 person", "removed from Chairs: 1 person"])])).ToJson()),
+        ("board-roles-not-stored", TeamsSafeguarding.Cards.Triage.BoardRolesCard.Build(new TeamsSafeguarding.Cards.Triage.BoardRolesCardInput(
+            "Safeguarding Adults Board", null, [new("Coordinators", ["00000000-0000-0000-0000-000000000011"]), new("Chairs", [])], [])).ToJson()),
     ];
 
     private const string SampleCaseId = "0123456789abcdef0123456789abcdef";

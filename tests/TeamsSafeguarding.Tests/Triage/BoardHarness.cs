@@ -60,7 +60,6 @@ public sealed class BoardHarness
         Notice = new ReceivedReferralNotice(options);
         new TriageFeature(Cases, directory, partnersCards, options, Calendar, Options.Create(calendarOptions), Clock,
             NullLogger<TriageFeature>.Instance).Map(Routes);
-        new BoardRolesCommand(directory, new Conversations.Replies(transactions), options, NullLogger<BoardRolesCommand>.Instance).Map(Routes);
         new PartnersFeature(Cases, directory, partnersCards, effects, TeamsIds, Clock, NullLogger<PartnersFeature>.Instance).Map(Routes);
         new AgreedResponseFeature(Cases, directory, partnersCards, options, Clock, NullLogger<AgreedResponseFeature>.Instance).Map(Routes);
         Deadlines = new PartnerDeadlines(Cases, partnersCards, effects, TeamsIds, options, Calendar, Clock, NullLogger<PartnerDeadlines>.Instance);
