@@ -7,8 +7,10 @@ using TeamsSafeguarding.Teams.Connector;
 namespace TeamsSafeguarding.Outbox;
 
 /// <summary>
-/// Sends what the outbox holds. Each partition's messages go in the order they were queued; a message
-/// waiting to be retried holds back the later ones of its partition (an update must not overtake its post).
+/// Sends what the outbox holds. Each partition's messages go in the order they were queued, lane by lane: a
+/// message waiting to be retried holds back the later ones for the same conversation or the same card (an update
+/// must not overtake its post, a chat must read in order), but not the rest of the case, so one person's chat
+/// failing for a while does not delay the coordinators' reminder or a card everyone sees.
 /// Delivery is at least once: a crash after sending but before marking sent sends the message again.
 /// </summary>
 public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets, OutboxSignal signal,
@@ -44,14 +46,36 @@ public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets,
         var sent = 0;
         foreach (var partition in pending.GroupBy(r => r.PartitionKey))
         {
+            var held = new HashSet<string>(StringComparer.Ordinal);
             foreach (var row in partition.OrderBy(r => r.RowKey, StringComparer.Ordinal))
             {
+                var lanes = LanesOf(row);
+                if (lanes.Overlaps(held))
+                {
+                    held.UnionWith(lanes); // behind a waiting message: so is anything behind this one
+                    continue;
+                }
                 var outcome = await TrySendAsync(row, ct);
                 if (outcome == Outcome.Sent) sent++;
-                else if (outcome == Outcome.Waiting) break;
+                else if (outcome == Outcome.Waiting) held.UnionWith(lanes);
             }
         }
         return sent;
+    }
+
+    /// <summary>
+    /// What a message must stay in order with: its conversation (or person), and the card it posts or updates.
+    /// An update's conversation is only known from its post, which shares the card's lane.
+    /// </summary>
+    public static HashSet<string> LanesOf(TableEntity row)
+    {
+        var kind = row.GetString("TargetKind");
+        var target = row.GetString("TargetId");
+        var key = row.GetString("MessageKey");
+        if (kind == nameof(TargetKind.Update)) return ["card:" + target];
+        var lanes = new HashSet<string>(StringComparer.Ordinal) { $"to:{kind}:{target}" };
+        if (!string.IsNullOrEmpty(key)) lanes.Add("card:" + key);
+        return lanes;
     }
 
     private enum Outcome { Sent, Waiting, Failed }

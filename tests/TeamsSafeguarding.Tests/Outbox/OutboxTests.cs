@@ -138,6 +138,34 @@ public sealed class OutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_message_waiting_for_a_retry_holds_back_only_its_own_conversation_and_card()
+    {
+        var rig = await RigAsync();
+        await rig.Table.UpsertEntityAsync(new ConversationReference("chat-2", ServiceUrl, "t1", "personal", null, "bot", true).ToEntity());
+        _connector.Failures.Enqueue(new ConnectorException(500, "ServiceError", "try later"));   // the channel card's post
+        _connector.Failures.Enqueue(new ConnectorException(503, "ServiceUnavailable", "busy"));  // the first chat message
+        var tx = rig.Transactions.Begin("case|lanes");
+        tx.Send(new OutboundMessage(DeliveryTarget.ToChannel("19:coord@thread.tacv2"), Text("card v1"), MessageKey: "partners-card"));
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("chat-1 first")));
+        tx.Send(new OutboundMessage(DeliveryTarget.UpdateOf("partners-card"), Text("card v2")));
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-1"), Text("chat-1 second")));
+        tx.Send(new OutboundMessage(DeliveryTarget.ToConversation("chat-2"), Text("chat-2 reminder")));
+        await tx.CommitAsync(default);
+
+        // Only chat-2 has nothing waiting ahead of it.
+        Assert.Equal(1, await rig.Dispatcher.DispatchOnceAsync(default));
+        Assert.Equal(["chat-2 reminder"], _connector.Calls.Select(c => c.Activity!.Text));
+
+        _clock.Advance(rig.Dispatcher.BackoffAfter(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(4, await rig.Dispatcher.DispatchOnceAsync(default));
+        var sent = _connector.Calls.Select(c => (c.Op, c.Activity!.Text)).ToList();
+        // Each lane kept its order: the post before its update, chat-1's messages in turn.
+        Assert.True(sent.IndexOf(("create", "card v1")) < sent.IndexOf(("update", "card v2")), string.Join(", ", sent));
+        Assert.True(sent.IndexOf(("send", "chat-1 first")) < sent.IndexOf(("send", "chat-1 second")), string.Join(", ", sent));
+        Assert.Empty(await RowsAsync(rig.Table, OutboxRow.Prefix));
+    }
+
+    [Fact]
     public async Task A_message_to_someone_who_blocked_the_bot_is_recorded_as_failed_and_the_rest_still_go()
     {
         var rig = await RigAsync();
