@@ -140,6 +140,17 @@ public sealed class PlaygroundDriver(PlaygroundSession playground)
             .Where(f => answers.Get(f.Id) is not null)
             .ToDictionary(f => f.Id, f => answers.Get(f.Id));
 
+    /// <summary>A bot message in <paramref name="channelId"/>: a new post (its own thread) or a reply in one.</summary>
+    public static bool InChannel(PlaygroundMessage m, string channelId) =>
+        m.ConversationId == channelId || m.ConversationId.StartsWith(channelId + ";", StringComparison.Ordinal);
+
+    /// <summary>The value of the fact titled <paramref name="title"/> (exactly one on the card).</summary>
+    public static string? Fact(ShownCard card, string title) =>
+        (string?)Walk(card.Card["body"])
+            .Where(e => (string?)e["type"] == "FactSet")
+            .SelectMany(e => e["facts"]!.AsArray().OfType<JsonObject>())
+            .Single(f => (string?)f["title"] == title)["value"];
+
     public static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
     {
         JsonObject o => new[] { o }.Concat(o.SelectMany(p => Walk(p.Value))),
