@@ -31,7 +31,7 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
             PartnerDecision.Evaluate(row.Ledger(Rule), clock.GetUtcNow(), row.DecisionDueAt).Status == DecisionStatus.AwaitingCastingDecision;
         return new PartnersCardInput(record.CaseId, record.Reference ?? record.CaseId, record.ReferringAgency ?? "Not given",
             record.RiskBand ?? "Not scored", row.NotTriaged, DateOf(row.ViewsDue), DateOf(row.DecisionDue), agencies, decision,
-            RefreshUserIds(), awaitingCasting);
+            RefreshUserIds(), awaitingCasting, row.Outcome is not null ? row.Casting?.Rationale : null);
     }
 
     public AdaptiveCard ReadOnly(CaseRecord record, PartnersRow row) => PartnersCard.ReadOnly(InputFor(record, row));

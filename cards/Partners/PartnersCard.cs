@@ -21,7 +21,8 @@ public sealed record PartnersCardInput(
     IReadOnlyList<AgencyViewLine> Agencies,
     string? Decision,
     IReadOnlyList<string> RefreshUserIds,
-    bool AwaitingCastingDecision = false);
+    bool AwaitingCastingDecision = false,
+    string? CastingRationale = null);
 
 /// <summary>The member's own part: their agency, its current view (pre-filled) and any problems with their last try.</summary>
 public sealed record MemberViewInput(string AgencyName, string? Choice, string? Rationale, IReadOnlyDictionary<string, string>? Errors = null);
@@ -135,6 +136,9 @@ public static class PartnersCard
         body.Add(new FactSet { Facts = facts });
         if (input.Decision is not null)
             body.Add(new TextBlock { Text = input.Decision, Weight = TextWeight.Bolder, Color = TextColor.Good });
+        // Why the chair (or DBM) decided, shared with the group like the agencies' own reasons.
+        if (input.Decision is not null && !string.IsNullOrWhiteSpace(input.CastingRationale))
+            body.Add(new TextBlock { Text = CardText.Plain(input.CastingRationale, 2000, keepLineBreaks: true), Spacing = Spacing.Small });
         foreach (var agency in input.Agencies)
         {
             body.Add(new TextBlock { Text = $"{CardText.Plain(agency.AgencyName)}: {agency.ChoiceWords ?? "No view yet"}", Weight = TextWeight.Bolder, Separator = true });

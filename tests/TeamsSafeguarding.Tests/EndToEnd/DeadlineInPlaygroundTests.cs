@@ -206,7 +206,10 @@ public sealed class DeadlineInPlaygroundTests(AzuriteFixture azurite) : IAsyncLi
 
         // Sweeping again, even a day later, changes nothing.
         await AssertNothingMoreAsync(TimeSpan.FromDays(1));
-        AssertNothingPrivateInChannels(CastingRationale);
+        AssertNothingPrivateInChannels();
+        // The chair's reason is shared with the partners' group, like the agencies' own reasons, and nowhere else.
+        Assert.Contains(playground.Messages, m => InChannel(m, PartnersChannel) && m.Action == "updateMessage" && m.AllText.Contains(CastingRationale));
+        Assert.DoesNotContain(playground.Messages, m => InChannel(m, CoordinatorsChannel) && m.Raw.ToJsonString().Contains(CastingRationale));
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed class CastingDecisionFeatureTests(AzuriteFixture azurite)
         var decided = BoardHarness.CardOf(await CastAsync(BoardHarness.Chair, record.CaseId, "NoMeeting", "Single-agency work suffices"));
         CardSchema.AssertValid(decided);
         Assert.DoesNotContain("partners.cast", decided.ToJsonString());
+        Assert.Contains("Single-agency work suffices", decided.ToJsonString()); // the group sees why, as with the agencies' views
+        var shared = BoardHarness.CardOf((await _board.OutboxAsync(record.CaseId)).Last(m => m.Target == DeliveryTarget.UpdateOf(PartnersCards.MessageKey)));
+        Assert.Contains("Single-agency work suffices", shared.ToJsonString());
         Assert.Equal("NoMeeting", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var log = await _board.Cases.GetLogAsync(record.CaseId, default);
         Assert.Contains(log, l => l.Action == CaseActions.Decided && l.Detail!.Contains("NoMeeting; Chair"));
