@@ -9,6 +9,7 @@ using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
+using static TeamsSafeguarding.Tests.EndToEnd.MockBoard;
 
 namespace TeamsSafeguarding.Tests.EndToEnd;
 
@@ -22,17 +23,6 @@ namespace TeamsSafeguarding.Tests.EndToEnd;
 [Collection("Azurite")]
 public sealed class BoardSideInPlaygroundTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Alex = "user-id-0";
-    private const string Megan = "user-id-1";
-    private const string Adele = "user-id-2";
-    private const string Isaiah = "user-id-3";
-    private const string Patti = "user-id-4";
-    private const string Lynne = "user-id-5";
-
-    /// <summary>The channels bot/appsettings.Development.json names (General's conversation id is the team id).</summary>
-    private const string CoordinatorsChannel = "team-id";
-    private const string PartnersChannel = "channel-partners-id";
-
     /// <summary>
     /// Friday 27 March 2026, 10:00 in London (still GMT). Five and ten working days on, around Good Friday (3 April)
     /// and Easter Monday (6 April): Tuesday 7 April and Tuesday 14 April.
@@ -58,10 +48,6 @@ public sealed class BoardSideInPlaygroundTests(AzuriteFixture azurite) : IAsyncL
     }
 
     private string Chat => driver.Chat;
-
-    private static readonly string[] PersonalDetails =
-        ["Alex Example", "1960-05-01", "1 May 1960", "1 Test Street", "Testtown", "LAS-12345", "943 476 5919",
-         "Fire risk from hoarding", "Long-standing self-neglect", "Refuses home care visits", "Whether to accept care"];
 
     private const string MeganRationale = "Single-agency work by the local authority is under way; review by email.";
     private const string AdeleRationale = "No police role beyond the existing welfare checks.";

@@ -9,6 +9,7 @@ using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using static TeamsSafeguarding.Tests.EndToEnd.PlaygroundDriver;
 using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
+using static TeamsSafeguarding.Tests.EndToEnd.MockBoard;
 
 namespace TeamsSafeguarding.Tests.EndToEnd;
 
@@ -25,20 +26,6 @@ namespace TeamsSafeguarding.Tests.EndToEnd;
 [Collection("Azurite")]
 public sealed class DeadlineInPlaygroundTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Megan = "user-id-1";
-    private const string Adele = "user-id-2";
-    private const string Isaiah = "user-id-3";
-    private const string Patti = "user-id-4";
-
-    /// <summary>The same people as the bot knows them (Entra object ids, infra/playground/mock.yml).</summary>
-    private const string MeganKey = "00000000-0000-0000-0000-0000000000021";
-    private const string AdeleKey = "00000000-0000-0000-0000-0000000000022";
-    private const string IsaiahKey = "00000000-0000-0000-0000-0000000000023";
-    private const string PattiKey = "00000000-0000-0000-0000-0000000000024";
-    private const string LynneKey = "00000000-0000-0000-0000-0000000000025";
-
-    private const string CoordinatorsChannel = "team-id";
-    private const string PartnersChannel = "channel-partners-id";
     private const string Reference = "SAB-2026-0001";
 
     private static readonly TimeSpan Bst = TimeSpan.FromHours(1);
@@ -66,10 +53,6 @@ public sealed class DeadlineInPlaygroundTests(AzuriteFixture azurite) : IAsyncLi
         if (playground is not null) await playground.DisposeAsync();
         if (host is not null) await host.DisposeAsync();
     }
-
-    private static readonly string[] PersonalDetails =
-        ["Alex Example", "1960-05-01", "1 May 1960", "1 Test Street", "Testtown", "LAS-12345", "943 476 5919",
-         "Fire risk from hoarding", "Long-standing self-neglect", "Refuses home care visits", "Whether to accept care"];
 
     private const string MeganRationale = "Several agencies are involved and the risks are escalating.";
     private const string AdeleRationale = "No police role beyond the existing welfare checks.";

@@ -7,6 +7,7 @@ using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
+using static TeamsSafeguarding.Tests.EndToEnd.MockBoard;
 
 namespace TeamsSafeguarding.Tests.EndToEnd;
 
@@ -20,9 +21,6 @@ namespace TeamsSafeguarding.Tests.EndToEnd;
 public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = PlaygroundDriver.Wait;
-
-    /// <summary>General, the coordinators' channel in bot/appsettings.Development.json (its id is the team id); checked against the Playground below.</summary>
-    private const string CoordinatorsChannel = "team-id";
 
     /// <summary>27 March 2026, noon in London: the reference year is 2026 whenever the test runs.</summary>
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
@@ -49,9 +47,7 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
     /// <summary>The answers typed: the complete test referral with two risks.</summary>
     private static readonly ReferralDraft Answers = Drafts.Complete().WithRiskAdded().WithRisk(2, "Falls on the stairs at night", 5, 4);
 
-    private static readonly string[] PersonalDetails =
-        ["Alex Example", "1960-05-01", "1 May 1960", "1 Test Street", "Testtown", "LAS-12345", "943 476 5919",
-         "Fire risk from hoarding", "Falls on the stairs", "Long-standing self-neglect", "Refuses home care visits", "Whether to accept care"];
+    private static readonly string[] PersonalDetails = [.. MockBoard.PersonalDetails, "Falls on the stairs"];
 
     [Fact]
     public async Task A_whole_referral_typed_in_the_playground_is_submitted_and_the_coordinators_get_a_card_without_personal_details()
