@@ -8,10 +8,12 @@ namespace TeamsSafeguarding.Board;
 /// <see cref="RetryEvery"/> until it succeeds or the bot stops.
 /// </summary>
 public sealed class BoardRolesRecorder(BoardRolesStore store, IOptions<BoardOptions> board, TimeProvider clock,
-    ILogger<BoardRolesRecorder> log) : IHostedService, IDisposable
+    ILogger<BoardRolesRecorder> log) : IHostedService
 {
     public static readonly TimeSpan RetryEvery = TimeSpan.FromMinutes(1);
 
+    // Not disposed on purpose: the host may dispose services before it stops them (seen when a test host is torn
+    // down), and a source with no timer holds nothing that needs disposing.
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
 
@@ -25,8 +27,6 @@ public sealed class BoardRolesRecorder(BoardRolesStore store, IOptions<BoardOpti
         await _stopping.CancelAsync();
         if (_retrying is not null) await _retrying.WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken stopping)
     {
