@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Takes the README's screenshots: a person's whole referral in the Microsoft 365 Agents Playground, driven through
-// its web UI by clicking and typing (no API shortcuts), then the coordinators' channel with the triage card.
+// its web UI by clicking and typing (no API shortcuts), then the coordinators' channel with the triage card; then the
+// board's side: triage, the statutory partners' shared card filling up to an early-majority decision, the agreed
+// response recorded and fed back to the referrer (10-15).
+// The Playground's UI always acts as its currentUser (Alex Wilber, coordinator and deputy board manager, not in a
+// partner agency), so the partners' views are given as Megan Bowen (local authority) and Adele Vance (police) through
+// the Playground's own HTTP API, as the end-to-end tests do; the UI then shows the shared card the bot updates in place.
 //
 // How to run (Debian/Ubuntu; needs the distro's Chromium, no browser is downloaded):
 //   sudo apt-get install -y chromium                       # once
@@ -65,6 +70,14 @@ async function run(page) {
       failures.push(`invoke answered HTTP ${r.status()}: ${(await r.text().catch(() => '')).slice(0, 300)}`);
   });
   const ui = new Playground(page, failures);
+  // The bot's messages as the page receives them (the Playground has no API to list them): the partners' card's
+  // message id and JSON, to click it as other people.
+  const botMessages = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+    try {
+      for (const m of [JSON.parse(payload.toString())].flat()) if (m?.message?.messageId) botMessages.push(m);
+    } catch { /* not JSON: not a message */ }
+  }));
 
   step(`opening ${playgroundUrl}`);
   await page.goto(playgroundUrl, { waitUntil: 'networkidle' });
@@ -189,7 +202,116 @@ async function run(page) {
   await ui.shoot('08-coordinators-channel.png', card, { window: true, until: card.getByText('Needs identified', { exact: true }) });
   await ui.shoot('09-triage-card.png', card);
 
+  await boardSide(page, ui, reference, botMessages);
+
   step(`done: ${fs.readdirSync(outDir).filter((f) => f.endsWith('.png')).length} screenshots in ${path.relative(root, outDir)}/`);
+}
+
+/**
+ * The board's side, from the triage card in General: Alex triages in the UI; Megan and Adele give their agencies'
+ * views through the Playground's API; Alex records the agreed response in the UI; the referrer's feedback.
+ */
+async function boardSide(page, ui, reference, botMessages) {
+  let card = await ui.expectCard(`the triage card for ${reference}`, `Triage referral ${reference}`);
+  const checks = card.getByRole('radiogroup', { name: /^Is ".*" met\?$/ });
+  const count = await checks.count();
+  if (count !== 5) throw new Stop(`Expected the five triage checks on the card; found ${count}.`);
+  for (let i = 0; i < count; i++) await checks.nth(i).getByRole('radio', { name: 'Met', exact: true }).check();
+  step('marked the five checks "Met"');
+  await ui.click(card, 'Send to statutory partners');
+  card = await ui.expectCard('the triage outcome', `Referral ${reference}: Sent to statutory partners`);
+  await ui.noPersonalDetails(card);
+  await ui.shoot('10-triage-sent.png', card);
+
+  step('opening the statutory partners\' channel');
+  await page.getByText('Statutory Partners', { exact: true }).click();
+  card = await ui.expectCard('the partners\' card', `Referral ${reference}: statutory partners' views`);
+  await ui.expectText(card, '0 of 3');
+  await ui.noPersonalDetails(card);
+  await ui.shoot('11-partners-card.png', card);
+
+  const posted = botMessages.find((m) => m.action === 'createMessage' && m.actionConversationId?.startsWith(partnersChannel)
+    && JSON.stringify(m.message.attachments ?? []).includes(`Referral ${reference}: statutory partners' views`));
+  if (!posted) throw new Stop('The partners\' card was not seen on the Playground\'s WebSocket.');
+  const shared = {
+    // A new post is its own thread: it is clicked in "<channelId>;messageid=<its id>".
+    conversationId: posted.actionConversationId.includes(';') ? posted.actionConversationId
+      : `${posted.actionConversationId};messageid=${posted.message.messageId}`,
+    messageId: posted.message.messageId,
+    card: posted.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').content,
+  };
+
+  for (const [who, id, rationale, expected, file] of [
+    ['Megan Bowen (local authority)', 'user-id-1', 'Single-agency work by the local authority is under way; review by email.', '1 of 3', '12-partners-one-view.png'],
+    ['Adele Vance (police)', 'user-id-2', 'No police role beyond the existing welfare checks.', 'Early majority', '13-partners-decided.png'],
+  ]) {
+    // Opening the card in Teams refreshes it: the person's own copy, with their agency's choice and "Give view".
+    const own = await invoke(shared, shared.card, 'partners.refresh', {}, id);
+    if (!JSON.stringify(own).includes('Your agency\'s view')) throw new Stop(`${who}'s card has no choice to make:\n${JSON.stringify(own)}`);
+    await invoke(shared, own, 'partners.view', { choice: 'NoMeeting', rationale }, id);
+    step(`${who} gave the view "no meeting" (through the Playground's API)`);
+    card = await ui.expectCard(`the shared card showing ${expected}`, expected, '', { anywhere: true });
+    await ui.noPersonalDetails(card);
+    await ui.shoot(file, card);
+  }
+  if (await card.getByRole('button').count()) throw new Stop(`The decided card still has buttons:\n${await card.innerText()}`);
+
+  step('back to the coordinators\' channel (General)');
+  await page.getByText('General', { exact: true }).click();
+  card = await ui.expectCard('the decision notice', `Referral ${reference}: the statutory partners have decided`, '', { anywhere: true });
+  await ui.click(card, 'Record the agreed response');
+  card = await ui.expectCard('the agreed-response form', 'the partners\' agreed response', '', { anywhere: true });
+  const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  await ui.typeFirst(card, {
+    'Rationale for the decision': 'The partners agree that an email review and the agreed actions are proportionate.',
+    'What will be done': 'Arrange a joint visit with the GP',
+    'Owner (person or agency)': 'Adult Social Care',
+    'By when': due,
+  });
+  await ui.click(card, 'Record and feed back');
+  // The click's answer ("agreed response recorded") is replaced at once by the bot's update of the notice itself.
+  card = await ui.expectCard('the closed decision notice', 'fed back to the referrer. Case closed', '', { anywhere: true });
+  await ui.noPersonalDetails(card);
+  await ui.shoot('14-agreed-response-recorded.png', card);
+
+  step('opening Alex\'s personal chat (the referrer)');
+  await page.getByText('Personal Chat', { exact: true }).click();
+  card = await ui.expectCard('the referrer\'s feedback', `Referral ${reference}: the statutory partners' response`, '', { anywhere: true });
+  await ui.expectText(card, 'Arrange a joint visit with the GP');
+  await ui.shoot('15-referrer-feedback.png', card);
+}
+
+const partnersChannel = 'channel-partners-id';
+
+/**
+ * Clicks an Action.Execute of a card as another mock person, through the Playground's API (its UI acts only as its
+ * currentUser): the button's data plus the card's inputs, as the Playground sends them. Returns the answered card.
+ */
+async function invoke(shown, card, verb, typed, fromId) {
+  const all = [];
+  const walk = (n) => { if (Array.isArray(n)) n.forEach(walk); else if (n && typeof n === 'object') { all.push(n); Object.values(n).forEach(walk); } };
+  walk(card);
+  const button = all.find((e) => e.type === 'Action.Execute' && e.verb === verb);
+  if (!button) throw new Stop(`The card has no "${verb}" action:\n${JSON.stringify(card)}`);
+  const data = { ...(button.data ?? {}) };
+  if (button.associatedInputs !== 'none')
+    for (const input of all.filter((e) => e.type?.startsWith('Input.'))) data[input.id] = typed[input.id] ?? input.value ?? '';
+  const response = await fetch(`${playgroundUrl}/_conversation/v1/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', title: verb, verb, data } },
+      from: { id: fromId },
+      conversation: { id: shown.conversationId },
+      replyToId: shown.messageId,
+    }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Stop(`${verb} as ${fromId} answered HTTP ${response.status}: ${text.slice(0, 400)}`);
+  const answer = JSON.parse(text);
+  if (answer.type !== 'application/vnd.microsoft.card.adaptive') throw new Stop(`${verb} as ${fromId} answered ${text.slice(0, 400)}`);
+  return answer.value;
 }
 
 /** The labelled inputs of risk n: three narratives and the four scores (likelihood and impact, before then after). */
@@ -212,9 +334,14 @@ class Playground {
     this.failures = failures;
   }
 
-  /** Waits for the newest card in the conversation to contain text; fails naming what was expected. */
-  async expectCard(what, text, hint = '') {
-    const card = this.page.locator('.ac-adaptiveCard').last();
+  /**
+   * Waits for the newest card in the conversation to contain text; fails naming what was expected. anywhere: the
+   * newest card with that text wherever it is (a channel lists a post that came while another conversation was open
+   * at the top, not at the end).
+   */
+  async expectCard(what, text, hint = '', { anywhere = false } = {}) {
+    const cards = this.page.locator('.ac-adaptiveCard');
+    const card = anywhere ? cards.filter({ hasText: text }).last() : cards.last();
     try {
       await card.filter({ hasText: text }).waitFor({ timeout: cardWait });
     } catch {
@@ -252,6 +379,23 @@ class Playground {
       await input.press('Tab'); // leaves the field, as a person would; commits the date picker's text
     }
     step(`typed ${Object.keys(answers).length} answer(s)`);
+  }
+
+  /** Types into the first input with each label (the agreed-response form repeats its action fields three times). */
+  async typeFirst(card, answers) {
+    for (const [label, value] of Object.entries(answers)) {
+      const input = card.getByLabel(label).first(); // not exact: a required field's label ends with a marker
+      await input.fill(value);
+      await input.press('Tab');
+    }
+    step(`typed ${Object.keys(answers).length} answer(s)`);
+  }
+
+  /** Fails if a card in a channel shows any of the person's details. */
+  async noPersonalDetails(card) {
+    const shown = await card.innerText();
+    const leaked = personalDetails.filter((d) => shown.includes(d));
+    if (leaked.length) throw new Stop(`A card in a channel shows personal details: ${leaked.join(', ')}`);
   }
 
   /** Picks an option of a choice set shown as radio buttons. */
