@@ -40,10 +40,9 @@ public sealed class DeadlineInPlaygroundTests(AzuriteFixture azurite) : IAsyncLi
     public async Task InitializeAsync()
     {
         // The Playground opens a 1:1 chat with any mock person but answers 500 UserNotFound to posts in it for anyone
-        // but the current user, so the bot's personal reminders to members fail there. With one attempt they are
-        // recorded as failed at once instead of holding back the case's later messages until the (fake) clock moves on.
-        host = TestBotHost.Start(azurite, new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "1" },
-            services => services.AddSingleton<TimeProvider>(clock));
+        // but the current user, so the bot's personal reminders to members wait for a retry there. They hold back only
+        // their own chat: the channel cards and the coordinators' reminders must still arrive.
+        host = TestBotHost.Start(azurite, configureServices: services => services.AddSingleton<TimeProvider>(clock));
         playground = await PlaygroundSession.StartAsync(host.MessagesEndpoint);
         driver = new PlaygroundDriver(playground);
     }
