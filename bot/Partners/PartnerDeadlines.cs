@@ -9,6 +9,7 @@ using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Operations;
 
 namespace TeamsSafeguarding.Partners;
 
@@ -165,17 +166,6 @@ public sealed class PartnerDeadlines(CaseStore cases, PartnersCards cards, Decis
         }).ToList();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try { await SweepOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning("Partner deadline sweep failed with {ExceptionType}", e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync(Interval, clock, runAtStart: true, SweepOnceAsync, log, "The partners' deadline sweep", stoppingToken);
 }

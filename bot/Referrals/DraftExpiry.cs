@@ -6,6 +6,7 @@ using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Operations;
 
 namespace TeamsSafeguarding.Referrals;
 
@@ -73,16 +74,6 @@ public sealed class DraftExpiry(CaseStore cases, IOptions<BoardOptions> board, T
         await tx.CommitAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await SweepOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning("Sweeping old drafts failed with {ExceptionType}", e.GetType().Name);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync(TimeSpan.FromHours(1), clock, runAtStart: false, SweepOnceAsync, log, "Sweeping old drafts", stoppingToken);
 }

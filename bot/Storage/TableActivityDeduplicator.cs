@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Operations;
 
 namespace TeamsSafeguarding.Storage;
 
@@ -76,16 +77,6 @@ public sealed class DedupeSweeper(TableClient table, TimeProvider clock, ILogger
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try { await SweepOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning("Sweeping redelivery guards failed with {ExceptionType}", e.GetType().Name);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync(TimeSpan.FromMinutes(10), clock, runAtStart: false, SweepOnceAsync, log, "Sweeping redelivery guards", stoppingToken);
 }
