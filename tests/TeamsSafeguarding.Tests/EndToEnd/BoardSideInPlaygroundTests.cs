@@ -29,22 +29,17 @@ public sealed class BoardSideInPlaygroundTests(AzuriteFixture azurite) : IAsyncL
     /// </summary>
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 27, 10, 0, 0, TimeSpan.Zero));
 
-    private TestBotHost host = null!;
-    private PlaygroundSession playground = null!;
-    private PlaygroundDriver driver = null!;
+    private BotInPlayground rig = null!;
+    private TestBotHost host => rig.Host;
+    private PlaygroundSession playground => rig.Playground;
+    private PlaygroundDriver driver => rig.Driver;
 
-    public async Task InitializeAsync()
-    {
-        // No board settings here: the Development file's own, as bound by the real host.
-        host = TestBotHost.Start(azurite, configureServices: services => services.AddSingleton<TimeProvider>(clock));
-        playground = await PlaygroundSession.StartAsync(host.MessagesEndpoint);
-        driver = new PlaygroundDriver(playground);
-    }
+    // No board settings here: the Development file's own, as bound by the real host.
+    public async Task InitializeAsync() => rig = await BotInPlayground.StartAsync(azurite, clock);
 
     public async Task DisposeAsync()
     {
-        if (playground is not null) await playground.DisposeAsync();
-        if (host is not null) await host.DisposeAsync();
+        if (rig is not null) await rig.DisposeAsync();
     }
 
     private string Chat => driver.Chat;

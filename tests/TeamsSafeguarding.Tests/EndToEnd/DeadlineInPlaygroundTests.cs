@@ -33,24 +33,19 @@ public sealed class DeadlineInPlaygroundTests(AzuriteFixture azurite) : IAsyncLi
 
     private readonly FakeTimeProvider clock = new(London(4, 29, 10));
 
-    private TestBotHost host = null!;
-    private PlaygroundSession playground = null!;
-    private PlaygroundDriver driver = null!;
+    private BotInPlayground rig = null!;
+    private TestBotHost host => rig.Host;
+    private PlaygroundSession playground => rig.Playground;
+    private PlaygroundDriver driver => rig.Driver;
 
-    public async Task InitializeAsync()
-    {
-        // The Playground opens a 1:1 chat with any mock person but answers 500 UserNotFound to posts in it for anyone
-        // but the current user, so the bot's personal reminders to members wait for a retry there. They hold back only
-        // their own chat: the channel cards and the coordinators' reminders must still arrive.
-        host = TestBotHost.Start(azurite, configureServices: services => services.AddSingleton<TimeProvider>(clock));
-        playground = await PlaygroundSession.StartAsync(host.MessagesEndpoint);
-        driver = new PlaygroundDriver(playground);
-    }
+    // The Playground opens a 1:1 chat with any mock person but answers 500 UserNotFound to posts in it for anyone
+    // but the current user, so the bot's personal reminders to members wait for a retry there. They hold back only
+    // their own chat: the channel cards and the coordinators' reminders must still arrive.
+    public async Task InitializeAsync() => rig = await BotInPlayground.StartAsync(azurite, clock);
 
     public async Task DisposeAsync()
     {
-        if (playground is not null) await playground.DisposeAsync();
-        if (host is not null) await host.DisposeAsync();
+        if (rig is not null) await rig.DisposeAsync();
     }
 
     private const string MeganRationale = "Several agencies are involved and the risks are escalating.";

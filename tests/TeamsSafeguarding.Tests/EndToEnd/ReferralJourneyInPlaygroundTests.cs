@@ -25,21 +25,16 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
     /// <summary>27 March 2026, noon in London: the reference year is 2026 whenever the test runs.</summary>
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
 
-    private TestBotHost host = null!;
-    private PlaygroundSession playground = null!;
-    private PlaygroundDriver driver = null!;
+    private BotInPlayground rig = null!;
+    private TestBotHost host => rig.Host;
+    private PlaygroundSession playground => rig.Playground;
+    private PlaygroundDriver driver => rig.Driver;
 
-    public async Task InitializeAsync()
-    {
-        host = TestBotHost.Start(azurite, configureServices: services => services.AddSingleton<TimeProvider>(clock));
-        playground = await PlaygroundSession.StartAsync(host.MessagesEndpoint);
-        driver = new PlaygroundDriver(playground);
-    }
+    public async Task InitializeAsync() => rig = await BotInPlayground.StartAsync(azurite, clock);
 
     public async Task DisposeAsync()
     {
-        if (playground is not null) await playground.DisposeAsync();
-        if (host is not null) await host.DisposeAsync();
+        if (rig is not null) await rig.DisposeAsync();
     }
 
     private string Chat => playground.Config.PersonalChatId;
