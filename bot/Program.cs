@@ -1,55 +1,33 @@
-using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
-using TeamsSafeguarding.Escalation.Calendar;
-using TeamsSafeguarding.Escalation.Referrals;
-using TeamsSafeguarding.Escalation.Risk;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Partners;
+using TeamsSafeguarding.Referrals;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
-using TeamsSafeguarding.Teams.Auth;
-using TeamsSafeguarding.Teams.Connector;
+using TeamsSafeguarding.Triage;
+using TeamsSafeguarding.Welcome;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
-var services = builder.Services;
 
-// The Teams protocol layer: who may call us, how we call back.
-var botOptions = config.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
-services.Configure<BotOptions>(config.GetSection(BotOptions.Section));
-services.Configure<ConnectorRetryOptions>(config.GetSection(ConnectorRetryOptions.Section));
-services.AddSingleton(TimeProvider.System);
-services.AddInboundAuthentication(botOptions, builder.Environment);
-services.AddConnectorClient();
-
-// Storage, the outbox and conversation references.
-services.AddTableStorage(config);
-services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
-services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
-services.AddHostedService<DedupeSweeper>();
-services.AddSingleton<OutboxSignal>();
-services.AddSingleton<Transactions>();
-services.AddSingleton<DeliveryTargets>();
-services.AddSingleton<OutboxDispatcher>();
-services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-services.AddSingleton<ConversationStore>();
-services.AddSingleton<ConversationTracker>();
-services.AddSingleton<Replies>();
-services.AddSingleton<CaseStore>();
-
-// The board and its rules.
-services.AddBoard(config);
-services.Configure<CalendarOptions>(config.GetSection(CalendarOptions.Section));
-services.AddSingleton(sp => WorkingDayCalendar.From(sp.GetRequiredService<IOptions<CalendarOptions>>().Value));
-services.AddSingleton(config.GetSection(RiskBandsOptions.Section).Get<RiskBandsOptions>()?.ToScheme() ?? RiskBandScheme.NhsDefault);
-services.Configure<CaseReferenceOptions>(config.GetSection(CaseReferenceOptions.Section));
-
-// What the bot does for people: one feature per capability.
-services.AddSingleton<IBot, SafeguardingBot>();
-services.AddBotFeatures();
+builder.Services
+    .AddSingleton(TimeProvider.System)
+    .AddTeamsProtocol(config, builder.Environment) // who may call us, how we call back
+    .AddTableStorage(config)                        // one table: cases, conversations, the outbox
+    .AddOutbox(config)
+    .AddConversations()
+    .AddCaseFiles(config)                           // the one command pipeline every case change goes through
+    .AddBoard(config)                               // people, channels and the process profile
+    .AddSafeguardingBot()
+    // What the bot does for people: a folder per capability.
+    .AddWelcome()
+    .AddReferrals(config)
+    .AddTriage()
+    .AddPartners();
 
 var app = builder.Build();
 app.MapBotEndpoint();

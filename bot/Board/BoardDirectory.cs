@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Escalation.Cases;
 
 namespace TeamsSafeguarding.Board;
 
@@ -35,6 +36,9 @@ public sealed class BoardDirectory(IOptions<BoardOptions> options)
             if (roles.Contains(r)) return r.ToString();
         return nameof(BoardRole.Referrer);
     }
+
+    /// <summary>The person as the case log records them: key, main role and agency.</summary>
+    public CaseActor ActorFor(string userKey) => new(userKey, MainRoleOf(userKey), AgencyOf(userKey)?.Name);
 
     private static bool Has(IEnumerable<string> ids, string userKey) =>
         ids.Any(id => string.Equals(id, userKey, StringComparison.OrdinalIgnoreCase));

@@ -9,9 +9,6 @@ public sealed class BoardOptions
     public const string Section = "Board";
 
     public string Name { get; set; } = "Safeguarding Adults Board";
-    /// <summary>Case references look like "{ReferencePrefix}-2026-0007".</summary>
-    public string ReferencePrefix { get; set; } = "SAB";
-
     /// <summary>Channel where coordinators and the deputy board manager triage (any channel id, General included).</summary>
     public string? CoordinatorsChannelId { get; set; }
     /// <summary>Channel where statutory partners give their views (may be the same channel).</summary>
@@ -37,21 +34,8 @@ public sealed class BoardOptions
         new() { Id = "police", Name = "Police" },
         new() { Id = "icb", Name = "NHS integrated care board" },
     ];
-
-    /// <summary>Who decides when the partners have no majority at the deadline: "Chair" or "DeputyBoardManager".</summary>
-    public string TieBreak { get; set; } = "Chair";
-    public bool EarlyDecision { get; set; } = true;
-
-    /// <summary>
-    /// Partners without a view (and the coordinators) are reminded at 09:00 London time this many working days before
-    /// the views deadline (WD 5) and the decision deadline (WD 10); 0 = the morning of the due day.
-    /// </summary>
-    public int PartnerReminderWorkingDaysBefore { get; set; } = 1;
-
-    /// <summary>Drafts untouched this long are deleted; their owner is warned DraftWarningDays before.</summary>
-    public int DraftRetentionDays { get; set; } = 30;
-    public int DraftWarningDays { get; set; } = 5;
-    // Working days, bank-holiday region and the 5/10 working-day clocks are in section "Calendar" (CalendarOptions).
+    // How the board works (clocks, the decision rule, reminders, drafts, risk bands) is its process profile: section
+    // "Board:Process" (ProcessOptions).
 }
 
 public sealed class AgencyOptions

@@ -23,7 +23,7 @@ public sealed record BoardRoleHolders(IReadOnlyList<RoleHolding> Roles)
 
     private static readonly StringComparer Ids = StringComparer.OrdinalIgnoreCase;
 
-    public static BoardRoleHolders From(BoardOptions board)
+    public static BoardRoleHolders From(BoardOptions board, Escalation.Partners.CastingActor castingBy = Escalation.Partners.CastingActor.Chair)
     {
         var roles = new List<RoleHolding>
         {
@@ -34,7 +34,7 @@ public sealed record BoardRoleHolders(IReadOnlyList<RoleHolding> Roles)
             Holding("auditors", "Auditors", board.Auditors),
         };
         roles.AddRange(board.Partners.Select(a => Holding(PartnerKeyPrefix + a.Id, $"Statutory partner: {a.Name}", a.Members)));
-        roles.Add(Holding(TieBreakKey, "Casting decision by", [board.TieBreak]));
+        roles.Add(Holding(TieBreakKey, "Casting decision by", [castingBy.ToString()]));
         return new BoardRoleHolders(roles);
     }
 

@@ -7,7 +7,7 @@ namespace TeamsSafeguarding.Board;
 /// answer, the bot starts anyway: the roles are only a record, so it warns and tries again every
 /// <see cref="RetryEvery"/> until it succeeds or the bot stops.
 /// </summary>
-public sealed class BoardRolesRecorder(BoardRolesStore store, IOptions<BoardOptions> board, TimeProvider clock,
+public sealed class BoardRolesRecorder(BoardRolesStore store, IOptions<BoardOptions> board, Escalation.Process.ProcessProfile profile, TimeProvider clock,
     ILogger<BoardRolesRecorder> log) : IHostedService
 {
     public static readonly TimeSpan RetryEvery = TimeSpan.FromMinutes(1);
@@ -43,7 +43,7 @@ public sealed class BoardRolesRecorder(BoardRolesStore store, IOptions<BoardOpti
     {
         try
         {
-            var recorded = await store.RecordAsync(BoardRoleHolders.From(board.Value), ct);
+            var recorded = await store.RecordAsync(BoardRoleHolders.From(board.Value, profile.CastingBy), ct);
             log.LogInformation("Board roles checked: {Outcome}", recorded);
             return true;
         }

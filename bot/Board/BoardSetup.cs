@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
-using TeamsSafeguarding.Partners;
+using TeamsSafeguarding.Escalation.Partners;
+using TeamsSafeguarding.Escalation.Process;
 
 namespace TeamsSafeguarding.Board;
 
 public static class BoardSetup
 {
     /// <summary>
-    /// Binds the "Board" section, supplies the default partners when none are configured, and refuses to start
-    /// with a partners' configuration the decision rule cannot use (better than failing at the first triage).
+    /// The board: its people and channels ("Board"), its process profile ("Board:Process") and the rules built from
+    /// them (working-day calendar, risk bands, the partners' decision rule). Both sections are validated at start-up,
+    /// naming the setting to fix, so a bad configuration stops the bot before anyone relies on it.
     /// </summary>
     public static IServiceCollection AddBoard(this IServiceCollection services, IConfiguration config)
     {
@@ -19,6 +21,14 @@ public static class BoardSetup
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BoardOptions>, DescribeBoardProblems>();
+        services.AddOptions<ProcessOptions>().Bind(config.GetSection(ProcessOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProcessOptions>, DescribeProcessProblems>();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessOptions>>().Value.ToProfile());
+        services.AddSingleton(sp => sp.GetRequiredService<ProcessProfile>().Calendar());
+        services.AddSingleton(sp => sp.GetRequiredService<ProcessProfile>().RiskBands);
+        services.AddSingleton(sp => DecisionRuleOf(sp.GetRequiredService<IOptions<BoardOptions>>().Value, sp.GetRequiredService<ProcessProfile>()));
+
         services.AddSingleton<BoardDirectory>();
         // Stores the roles as configured at each start (after TableStorage's table creator, which is registered first).
         services.AddSingleton<BoardRolesStore>();
@@ -26,23 +36,36 @@ public static class BoardSetup
         return services;
     }
 
-    private static string? Problems(BoardOptions board)
+    /// <summary>The partners' decision rule: the configured agencies, with the profile's early decision and tie-break.</summary>
+    public static DecisionRule DecisionRuleOf(BoardOptions board, ProcessProfile profile)
     {
-        try
-        {
-            PartnerRules.From(board);
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
+        var rule = new DecisionRule(board.Partners.Select(a => new PartnerAgency(a.Id, a.Name)).ToList(), profile.EarlyDecision, profile.CastingBy);
+        var problems = rule.Problems();
+        if (problems.Count > 0)
+            throw new InvalidOperationException("Board partners configuration is not usable: " + string.Join(" ", problems));
+        return rule;
     }
 
     /// <summary>Names the actual problem in the start-up failure.</summary>
     private sealed class DescribeBoardProblems : IValidateOptions<BoardOptions>
     {
-        public ValidateOptionsResult Validate(string? name, BoardOptions options) =>
-            Problems(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, BoardOptions options)
+        {
+            try
+            {
+                DecisionRuleOf(options, ProcessProfile.Default);
+                return ValidateOptionsResult.Success;
+            }
+            catch (InvalidOperationException e)
+            {
+                return ValidateOptionsResult.Fail(e.Message);
+            }
+        }
+    }
+
+    private sealed class DescribeProcessProblems : IValidateOptions<ProcessOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ProcessOptions options) =>
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

@@ -1,37 +1,48 @@
 using Azure;
 using Azure.Data.Tables;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Storage;
 
 namespace TeamsSafeguarding.Cases;
 
-/// <summary>Reads case files and starts transactions on them. Writes go through <see cref="PartitionTransaction"/>.</summary>
-public sealed class CaseStore(TableClient table, Transactions transactions)
+/// <summary>Reads case files and case references. Case changes go through <see cref="CaseCommands"/>.</summary>
+public sealed class CaseStore(TableClient table)
 {
     public const string ReferencesPartition = "references";
 
     public static string NewCaseId() => Guid.NewGuid().ToString("N");
 
-    public PartitionTransaction Begin(string caseId) => transactions.Begin(CaseRecord.PartitionOf(caseId));
+    /// <summary>Case ids are ours (32 hex characters); anything else from a card is refused before touching storage.</summary>
+    public static bool IsCaseId(string? caseId) => caseId is { Length: 32 } && caseId.All(Uri.IsHexDigit);
 
-    public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken ct)
+    public async Task<Case?> GetAsync(string caseId, CancellationToken ct) =>
+        await GetRowAsync(caseId, CaseRow.Row, ct) is { } row ? CaseRow.FromEntity(row) : null;
+
+    /// <summary>The head and the named rows, read at once (point reads in parallel); null if there is no such case.</summary>
+    public async Task<CaseFile?> ReadAsync(string caseId, IReadOnlyList<string> rowKeys, CancellationToken ct)
     {
-        if (!IsCaseId(caseId)) return null;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseRecord.PartitionOf(caseId), CaseRecord.Row, cancellationToken: ct);
-        return row.HasValue ? CaseRecord.FromEntity(row.Value!) : null;
+        var keys = rowKeys.Where(k => k != CaseRow.Row).Distinct(StringComparer.Ordinal).ToList();
+        var head = GetRowAsync(caseId, CaseRow.Row, ct);
+        var others = keys.Select(k => GetRowAsync(caseId, k, ct)).ToList();
+        await Task.WhenAll([head, .. others]);
+        if (head.Result is not { } headRow) return null;
+        var rows = new Dictionary<string, TableEntity?>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++) rows[keys[i]] = others[i].Result;
+        return new CaseFile(CaseRow.FromEntity(headRow), headRow.ETag, rows);
     }
 
-    /// <summary>Any other row of the case partition ("draft", "triage", "version|0001", …).</summary>
+    /// <summary>Any row of the case partition ("draft", "triage", "version|0001", …).</summary>
     public async Task<TableEntity?> GetRowAsync(string caseId, string rowKey, CancellationToken ct)
     {
         if (!IsCaseId(caseId)) return null;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseRecord.PartitionOf(caseId), rowKey, cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseRow.PartitionOf(caseId), rowKey, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 
     public async Task<IReadOnlyList<TableEntity>> GetRowsAsync(string caseId, string rowKeyPrefix, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseRecord.PartitionOf(caseId)} and RowKey ge {rowKeyPrefix} and RowKey lt {Keys.PrefixEnd(rowKeyPrefix)}");
+            $"PartitionKey eq {CaseRow.PartitionOf(caseId)} and RowKey ge {rowKeyPrefix} and RowKey lt {Keys.PrefixEnd(rowKeyPrefix)}");
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(row);
         return rows;
@@ -41,23 +52,28 @@ public sealed class CaseStore(TableClient table, Transactions transactions)
         (await GetRowsAsync(caseId, CaseLogEntry.Prefix, ct)).Select(CaseLogEntry.FromEntity).ToList();
 
     /// <summary>Every case a person referred (a scan: a board has hundreds of cases, not millions).</summary>
-    public async Task<IReadOnlyList<CaseRecord>> ListByReferrerAsync(string referrerKey, CancellationToken ct)
+    public async Task<IReadOnlyList<Case>> ListByReferrerAsync(string referrerKey, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRecord.Row} and ReferrerKey eq {referrerKey}");
-        var cases = new List<CaseRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) cases.Add(CaseRecord.FromEntity(row));
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRow.Row} and ReferrerKey eq {referrerKey}");
+        var cases = new List<Case>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            if (TryRead(row) is { } c) cases.Add(c);
         return cases.OrderByDescending(c => c.UpdatedAt).ToList();
     }
 
-    /// <summary>All case heads in the given stages (for reminders, sweeps and lists).</summary>
-    public async Task<IReadOnlyList<CaseRecord>> ListByStageAsync(IEnumerable<string> stages, CancellationToken ct)
+    /// <summary>
+    /// The ids of the cases in the given stages (for the sweeps). A head that cannot be read is counted in
+    /// <paramref name="unreadable"/> rather than stopping the list.
+    /// </summary>
+    public async Task<IReadOnlyList<Case>> ListByStageAsync(IEnumerable<CaseStage> stages, CancellationToken ct, Action<string>? unreadable = null)
     {
-        var wanted = stages.ToHashSet(StringComparer.Ordinal);
-        var cases = new List<CaseRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.RowKey == CaseRecord.Row, cancellationToken: ct))
+        var wanted = stages.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
+        var cases = new List<Case>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.RowKey == CaseRow.Row, cancellationToken: ct))
         {
-            var record = CaseRecord.FromEntity(row);
-            if (wanted.Contains(record.Stage)) cases.Add(record);
+            if (!wanted.Contains(row.GetString("Stage") ?? "")) continue;
+            if (TryRead(row) is { } c) cases.Add(c);
+            else unreadable?.Invoke(row.PartitionKey);
         }
         return cases;
     }
@@ -113,7 +129,13 @@ public sealed class CaseStore(TableClient table, Transactions transactions)
         }
     }
 
-    /// <summary>Case ids are ours (32 hex characters); anything else from a card is refused before touching storage.</summary>
-    public static bool IsCaseId(string? caseId) =>
-        caseId is { Length: 32 } && caseId.All(Uri.IsHexDigit);
+    /// <summary>A claimed reference that was not used after all (the sequence number is spent, a gap).</summary>
+    public async Task ReleaseReferenceAsync(string reference, CancellationToken ct) =>
+        await table.DeleteEntityAsync(ReferencesPartition, Keys.Escape(reference.ToUpperInvariant()), ETag.All, ct);
+
+    private static Case? TryRead(TableEntity row)
+    {
+        try { return CaseRow.FromEntity(row); }
+        catch (InvalidDataException) { return null; }
+    }
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
@@ -7,6 +6,7 @@ using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Teams;
@@ -20,79 +20,69 @@ namespace TeamsSafeguarding.Partners;
 /// date; the case is then closed (domain.md section 2: NoMeeting -> Closed). Typed text goes to the referrer and the
 /// case file only, never to the channel or a log.
 /// </summary>
-public sealed class AgreedResponseFeature(CaseStore cases, BoardDirectory directory, PartnersCards cards, IOptions<BoardOptions> board,
-    TimeProvider clock, ILogger<AgreedResponseFeature> log) : IBotFeature
+public sealed class AgreedResponseFeature(CaseCommands commands, BoardDirectory directory, PartnersCards cards, IOptions<BoardOptions> board,
+    ProcessProfile profile, ILogger<AgreedResponseFeature> log) : IBotFeature
 {
+    public const string NotFound = "We could not find this referral's partners' decision.";
+    public const string Refused = "Only the board's coordinators (or the deputy board manager) can record the partners' agreed response.";
+    private static readonly string[] Reads = [PartnersRow.Row];
+
     public void Map(BotRoutes routes)
     {
         routes.Verb(PartnersVerbs.OpenResponse, OpenAsync);
         routes.Verb(PartnersVerbs.RecordResponse, RecordAsync);
     }
 
-    private async Task<InvokeResponse> OpenAsync(CardAction action, CancellationToken ct)
+    private Task<InvokeResponse> OpenAsync(CardAction action, CancellationToken ct) => Command(action, (record, row, writes) =>
     {
-        if (await LoadAsync(action, ct) is not { } found) return NotFound();
-        var (record, row) = found;
-        if (await RefuseAsync(action, record.CaseId, ct) is { } refusal) return refusal;
         if (row.Response is not null) return Recorded(record, row);
         if (row.Outcome != PartnerChoice.NoMeeting)
             return InvokeResponse.Message("An agreed response is recorded only once the partners have decided that no meeting is required.");
-        return InvokeResponse.Card(AgreedResponseCard.Form(FormInput(record, row)).ToJson());
-    }
+        return InvokeResponse.Card(AgreedResponseCard.Form(FormInput(record, writes.Now)).ToJson());
+    }, ct);
 
-    private async Task<InvokeResponse> RecordAsync(CardAction action, CancellationToken ct)
+    private Task<InvokeResponse> RecordAsync(CardAction action, CancellationToken ct)
     {
-        if (await LoadAsync(action, ct) is not { } found) return NotFound();
-        var (record, row) = found;
-        if (await RefuseAsync(action, record.CaseId, ct) is { } refusal) return refusal;
-        if (row.Response is not null) return Recorded(record, row); // a repeated click, or someone else was first
-
-        var now = clock.GetUtcNow();
-        var today = LondonTime.DayOf(now);
         var typed = ReadForm(action);
-        var response = new AgreedResponse((typed.Rationale ?? "").Trim(), typed.Actions, action.Actor.UserKey, now);
-        var state = PartnerDecision.Evaluate(row.Ledger(cards.Rule), now, row.DecisionDueAt);
-        var problems = AgreedResponse.Validate(response, state, today);
-        if (problems.Any(p => p.Field == FieldError.Form) && row.Outcome != PartnerChoice.NoMeeting)
-            return InvokeResponse.Message(string.Join(" ", problems.Select(p => p.Message)));
-        if (problems.Count > 0)
-            return InvokeResponse.Card(AgreedResponseCard.Form(FormInput(record, row) with
-            {
-                Rationale = typed.Rationale, Actions = typed.Slots, Errors = FieldError.ByField(problems),
-            }).ToJson());
+        return Command(action, (record, row, writes) =>
+        {
+            if (row.Response is not null) return Recorded(record, row); // a repeated click, or someone else was first
 
-        var next = row with { Response = response, FeedbackAt = now };
-        var closed = record with { Stage = nameof(CaseStage.Closed), UpdatedAt = now };
-        CaseTransitions.Require(CaseStage.NoMeeting, CaseStage.Closed);
-        var role = directory.MainRoleOf(action.Actor.UserKey);
-        var tx = cases.Begin(record.CaseId);
-        tx.Replace(next.ToEntity(), row.ETag);
-        tx.Replace(closed.ToEntity(), record.ETag);
-        tx.Add(new CaseLogEntry(now, action.Actor.UserKey, role, null, CaseActions.ResponseAgreed,
-            $"{response.Actions.Count} further action(s)").ToEntity(record.CaseId));
-        tx.Add(new CaseLogEntry(now, action.Actor.UserKey, role, null, CaseActions.FeedbackSent,
-            $"Feedback date {DisplayDate.Iso(now)}").ToEntity(record.CaseId));
-        tx.Add(new CaseLogEntry(now, action.Actor.UserKey, role, null, PartnerCaseActions.CaseClosed,
-            $"Closed {DisplayDate.Iso(now)}").ToEntity(record.CaseId));
-        tx.Send(new OutboundMessage(DeliveryTarget.ToUser(record.ReferrerKey), Replies.Card(Feedback(record, row, response).ToJson())));
-        if (!string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId))
-            tx.Send(new OutboundMessage(DeliveryTarget.UpdateOf(DecisionEffects.NoticeKey), Replies.Card(
-                DecisionEffects.NoticeCard(record, row.Outcome!.Value, row.Method!.Value, row.DecidedAt!.Value, forCoordinators: true,
-                    status: $"Agreed response recorded on {DisplayDate.Of(now)} and fed back to the referrer. Case closed.").ToJson())));
-        try
-        {
-            await tx.CommitAsync(ct);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
-        {
-            log.LogInformation("Agreed response lost a race with another action on the case");
-            return await LoadAsync(action, ct) is { Row.Response: not null } again
-                ? Recorded(again.Record, again.Row)
-                : InvokeResponse.Message("Someone else acted on this referral at the same moment. Please try again.");
-        }
-        log.LogInformation("Agreed response recorded with {Count} further actions", response.Actions.Count);
-        return Recorded(closed, next);
+            var now = writes.Now;
+            var today = LondonTime.DayOf(now);
+            var response = new AgreedResponse((typed.Rationale ?? "").Trim(), typed.Actions, writes.Actor.Key, now);
+            var state = PartnerDecision.Evaluate(row.Ledger(cards.Rule), now, row.DecisionDueAt);
+            var problems = AgreedResponse.Validate(response, state, today);
+            if (problems.Any(p => p.Field == FieldError.Form) && row.Outcome != PartnerChoice.NoMeeting)
+                return InvokeResponse.Message(string.Join(" ", problems.Select(p => p.Message)));
+            if (problems.Count > 0)
+                return InvokeResponse.Card(AgreedResponseCard.Form(FormInput(record, now) with
+                {
+                    Rationale = typed.Rationale, Actions = typed.Slots, Errors = FieldError.ByField(problems),
+                }).ToJson());
+
+            var closing = record.AgreedResponseRecorded(response.Actions.Count, profile.Stages, now, today);
+            if (closing.IsRefused) return InvokeResponse.Message(closing.Refusal!);
+            var next = row with { Response = response, FeedbackAt = now };
+            writes.Apply(closing).Put(next.ToEntity());
+            writes.Send(new OutboundMessage(DeliveryTarget.ToUser(record.ReferrerKey), Replies.Card(Feedback(record, row, response).ToJson())));
+            if (!string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId))
+                writes.Send(new OutboundMessage(DeliveryTarget.UpdateOf(DecisionEffects.NoticeKey), Replies.Card(
+                    DecisionEffects.NoticeCard(record, row.Outcome!.Value, row.Method!.Value, row.DecidedAt!.Value, forCoordinators: true,
+                        status: $"Agreed response recorded on {DisplayDate.Of(now)} and fed back to the referrer. Case closed.").ToJson())));
+            log.LogInformation("Agreed response recorded with {Count} further actions", response.Actions.Count);
+            return Recorded(closing.After, next);
+        }, ct);
     }
+
+    /// <summary>A case command on a decided case's partners row, for coordinators and the DBM (others' refusals are logged).</summary>
+    private Task<InvokeResponse> Command(CardAction action, Func<Case, PartnersRow, CaseWrites, InvokeResponse> decide, CancellationToken ct) =>
+        commands.RunAsync(action.GetString("caseId"), directory.ActorFor(action.Actor.UserKey), Reads, (file, writes) =>
+        {
+            if (!directory.HasAny(writes.Actor.Key, BoardRole.Coordinator, BoardRole.DeputyBoardManager))
+                return writes.Refuse("Agreed response: not a coordinator", InvokeResponse.Message(Refused));
+            return file.Row(PartnersRow.Row) is { } row ? decide(file.Case, PartnersRow.FromEntity(row), writes) : InvokeResponse.Message(NotFound);
+        }, () => InvokeResponse.Message(NotFound), ct);
 
     private sealed record TypedForm(string? Rationale, IReadOnlyList<FurtherActionInput> Slots, IReadOnlyList<FurtherAction> Actions);
 
@@ -111,37 +101,15 @@ public sealed class AgreedResponseFeature(CaseStore cases, BoardDirectory direct
         return new TypedForm(action.GetString(AgreedResponseCard.RationaleId), slots, actions);
     }
 
-    private AgreedResponseFormInput FormInput(CaseRecord record, PartnersRow row) =>
-        new(record.CaseId, record.Reference ?? record.CaseId, PartnerChoiceWords.Display(PartnerChoice.NoMeeting), Today: LondonTime.DayOf(clock.GetUtcNow()));
+    private static AgreedResponseFormInput FormInput(Case record, DateTimeOffset now) =>
+        new(record.CaseId, record.ReferenceOrId, PartnerChoiceWords.Display(PartnerChoice.NoMeeting), Today: LondonTime.DayOf(now));
 
-    private static Cards.AdaptiveCard Feedback(CaseRecord record, PartnersRow row, AgreedResponse response) =>
-        NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput(record.Reference ?? record.CaseId,
+    private static Cards.AdaptiveCard Feedback(Case record, PartnersRow row, AgreedResponse response) =>
+        NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput(record.ReferenceOrId,
             PartnerChoiceWords.Display(row.Outcome!.Value), DecisionMethodWords.Display(row.Method!.Value), DisplayDate.Of(row.DecidedAt!.Value),
             response.Rationale, response.Actions.Select(a => new FeedbackAction(a.Description, a.Owner, DisplayDate.Of(a.Due!.Value))).ToList()));
 
-    private static InvokeResponse Recorded(CaseRecord record, PartnersRow row) =>
-        InvokeResponse.Card(AgreedResponseCard.Recorded(record.Reference ?? record.CaseId, DisplayDate.Of(row.FeedbackAt ?? default),
+    private static InvokeResponse Recorded(Case record, PartnersRow row) =>
+        InvokeResponse.Card(AgreedResponseCard.Recorded(record.ReferenceOrId, DisplayDate.Of(row.FeedbackAt ?? default),
             row.Response!.Actions.Count).ToJson());
-
-    private async Task<InvokeResponse?> RefuseAsync(CardAction action, string caseId, CancellationToken ct)
-    {
-        var who = action.Actor.UserKey;
-        if (directory.HasAny(who, BoardRole.Coordinator, BoardRole.DeputyBoardManager)) return null;
-        var tx = cases.Begin(caseId);
-        tx.Add(new CaseLogEntry(clock.GetUtcNow(), who, directory.MainRoleOf(who), null, CaseActions.AccessRefused,
-            "Agreed response: not a coordinator").ToEntity(caseId));
-        await tx.CommitAsync(ct);
-        log.LogInformation("Agreed response refused for lack of role");
-        return InvokeResponse.Message("Only the board's coordinators (or the deputy board manager) can record the partners' agreed response.");
-    }
-
-    private async Task<(CaseRecord Record, PartnersRow Row)?> LoadAsync(CardAction action, CancellationToken ct)
-    {
-        var caseId = action.GetString("caseId");
-        if (caseId is null || await cases.GetAsync(caseId, ct) is not { } record) return null;
-        if (await cases.GetRowAsync(caseId, PartnersRow.Row, ct) is not { } entity) return null;
-        return (record, PartnersRow.FromEntity(entity));
-    }
-
-    private static InvokeResponse NotFound() => InvokeResponse.Message("We could not find this referral's partners' decision.");
 }

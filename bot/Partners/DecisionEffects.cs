@@ -3,33 +3,34 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Outbox;
-using TeamsSafeguarding.Storage;
 
 namespace TeamsSafeguarding.Partners;
 
 /// <summary>
-/// What a partners' decision causes, in the same transaction whoever made it (a view, the chair, or the deadline
-/// sweep): the stage, the log line (outcome, method, London date), the notices to the referrer and coordinators,
-/// and the partners' card updated in place so its voting buttons go.
+/// What a partners' decision causes, in the same case command whoever made it (a view, the chair, or the deadline
+/// sweep): the partners row with the decision, the stage and its log line (outcome, method, London date), the notices
+/// to the referrer and coordinators, and the partners' card updated in place so its voting buttons go.
 /// </summary>
-public sealed class DecisionEffects(IOptions<BoardOptions> board, PartnersCards cards)
+public sealed class DecisionEffects(IOptions<BoardOptions> board, PartnersCards cards, ProcessProfile profile)
 {
     /// <summary>Key of the coordinators' copy of the decision notice, updated once the agreed response is recorded.</summary>
     public const string NoticeKey = "decision-notice";
 
-    public CaseRecord Apply(PartitionTransaction tx, CaseRecord record, PartnersRow decidedRow, PartnerDecisionState state,
-        DateTimeOffset now, string actorKey, string role, string? agency)
+    /// <returns>The case as it now stands, or the refusal when the case is no longer with the partners.</returns>
+    public CaseChange Apply(CaseWrites writes, Case record, PartnersRow decidedRow, PartnerDecisionState state)
     {
         var outcome = state.Outcome!.Value;
-        var nextRecord = record with { Stage = PartnerChoiceWords.NextStage(outcome).ToString(), UpdatedAt = now };
-        tx.Replace(nextRecord.ToEntity(), record.ETag);
-        tx.Add(new CaseLogEntry(now, actorKey, role, agency, CaseActions.Decided,
-            $"{outcome}; {state.Method}; {DisplayDate.Iso(state.DecidedAt!.Value)}").ToEntity(record.CaseId));
-        foreach (var message in Notices(nextRecord, state)) tx.Send(message);
-        tx.Send(cards.Update(nextRecord, decidedRow));
-        return nextRecord;
+        var change = record.PartnersDecided(outcome == PartnerChoice.MeetingRequired, outcome.ToString(), state.Method!.Value.ToString(),
+            Escalation.Calendar.LondonTime.DayOf(state.DecidedAt!.Value), profile.Stages, writes.Now);
+        if (change.IsRefused) return change;
+        writes.Apply(change).Put(decidedRow.ToEntity());
+        foreach (var message in Notices(change.After, state)) writes.Send(message);
+        writes.Send(cards.Update(change.After, decidedRow));
+        return change;
     }
 
     public static string NextStepWords(PartnerChoice outcome) => outcome == PartnerChoice.MeetingRequired
@@ -37,13 +38,13 @@ public sealed class DecisionEffects(IOptions<BoardOptions> board, PartnersCards 
         : "The partners' agreed response will be recorded and fed back.";
 
     /// <summary>The notice card; the coordinators' copy of a "no meeting" decision has the button to record the response.</summary>
-    public static Cards.AdaptiveCard NoticeCard(CaseRecord record, PartnerChoice outcome, DecisionMethod method, DateTimeOffset decidedAt,
+    public static Cards.AdaptiveCard NoticeCard(Case record, PartnerChoice outcome, DecisionMethod method, DateTimeOffset decidedAt,
         bool forCoordinators, string? status = null) =>
-        DecisionNoticeCard.Build(record.Reference ?? record.CaseId, PartnerChoiceWords.Display(outcome), DecisionMethodWords.Display(method),
+        DecisionNoticeCard.Build(record.ReferenceOrId, PartnerChoiceWords.Display(outcome), DecisionMethodWords.Display(method),
             DisplayDate.Of(decidedAt), NextStepWords(outcome),
             forCoordinators && outcome == PartnerChoice.NoMeeting && status is null ? record.CaseId : null, status);
 
-    private IEnumerable<OutboundMessage> Notices(CaseRecord record, PartnerDecisionState state)
+    private IEnumerable<OutboundMessage> Notices(Case record, PartnerDecisionState state)
     {
         var (outcome, method, at) = (state.Outcome!.Value, state.Method!.Value, state.DecidedAt!.Value);
         yield return new OutboundMessage(DeliveryTarget.ToUser(record.ReferrerKey),

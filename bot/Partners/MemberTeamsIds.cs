@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Teams;
 
 namespace TeamsSafeguarding.Partners;
 
@@ -15,16 +16,14 @@ public sealed class MemberTeamsIds(ConversationStore conversations, IOptions<Boa
 {
     private readonly ConcurrentDictionary<string, string> known = new(StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsTeamsId(string? id) => id is { Length: > 3 } && id.StartsWith("29:", StringComparison.Ordinal);
-
     /// <summary>The person's Teams id: the key itself when it is one, else what was learnt; null if unknown.</summary>
     public string? Of(string userKey) =>
-        IsTeamsId(userKey) ? userKey : known.TryGetValue(userKey, out var id) ? id : null;
+        TeamsUserIds.IsTeamsUserId(userKey) ? userKey : known.TryGetValue(userKey, out var id) ? id : null;
 
     /// <summary>Remembers the Teams id seen on an activity from this person.</summary>
     public void Learn(string userKey, string? teamsUserId)
     {
-        if (IsTeamsId(teamsUserId) && !IsTeamsId(userKey)) known[userKey] = teamsUserId!;
+        if (TeamsUserIds.IsTeamsUserId(teamsUserId) && !TeamsUserIds.IsTeamsUserId(userKey)) known[userKey] = teamsUserId!;
     }
 
     /// <summary>Reads the stored personal chats of every configured board member (a point read each: boards are small).</summary>
@@ -32,7 +31,7 @@ public sealed class MemberTeamsIds(ConversationStore conversations, IOptions<Boa
     {
         var b = board.Value;
         var keys = b.Partners.SelectMany(a => a.Members).Concat(b.Chairs).Concat(b.DeputyBoardManagers).Concat(b.Coordinators)
-            .Where(k => !string.IsNullOrWhiteSpace(k) && !IsTeamsId(k)).Distinct(StringComparer.OrdinalIgnoreCase);
+            .Where(k => !string.IsNullOrWhiteSpace(k) && !TeamsUserIds.IsTeamsUserId(k)).Distinct(StringComparer.OrdinalIgnoreCase);
         foreach (var key in keys)
         {
             var (chat, _) = await conversations.FindPersonalChatAsync(key, ct);

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
@@ -7,9 +6,10 @@ using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
-using TeamsSafeguarding.Outbox;
-using TeamsSafeguarding.Storage;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Operations;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Teams;
 
 namespace TeamsSafeguarding.Partners;
 
@@ -17,104 +17,92 @@ namespace TeamsSafeguarding.Partners;
 /// The partners' clocks (domain.md section 2). Before the views deadline (WD 5) and the decision deadline (WD 10):
 /// a reminder to the members of each agency without a view and to the coordinators, once each. At the end of
 /// WD 10: an undecided case is decided by the majority as it stood at the deadline, or, with none, waits for the
-/// chair's (or DBM's) casting decision and they are asked. Each change is one case transaction with its ETags, so
-/// a sweep racing a click loses cleanly and looks again next time; running it twice changes nothing more.
+/// chair's (or DBM's) casting decision and they are asked. Each case is one case command, so a sweep racing a click
+/// is applied before or after it, never half; running it twice changes nothing more; a case that cannot be handled
+/// is logged and skipped, and the others still get theirs.
 /// </summary>
-public sealed class PartnerDeadlines(CaseStore cases, PartnersCards cards, DecisionEffects effects, MemberTeamsIds teamsIds,
-    IOptions<BoardOptions> board, WorkingDayCalendar calendar, TimeProvider clock, ILogger<PartnerDeadlines> log)
-    : BackgroundService
+public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, PartnersCards cards, DecisionEffects effects,
+    MemberTeamsIds teamsIds, IOptions<BoardOptions> board, ProcessProfile profile, WorkingDayCalendar calendar, TimeProvider clock,
+    ILogger<PartnerDeadlines> log) : BackgroundService
 {
-    public const string SystemActor = "bot";
-    public const string SystemRole = "System";
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    private static readonly string[] Reads = [PartnersRow.Row];
 
-    public sealed record SweepResult(int Decided, int AwaitingCasting, int Reminders);
+    public sealed record SweepResult(int Decided, int AwaitingCasting, int Reminders, int Failed = 0);
+
+    private enum Done { Nothing, Decided, AwaitingCasting }
 
     public async Task<SweepResult> SweepOnceAsync(CancellationToken ct)
     {
         await teamsIds.LoadAsync(ct);
         int decided = 0, awaiting = 0, reminders = 0;
-        foreach (var record in await cases.ListByStageAsync([nameof(CaseStage.WithPartners)], ct))
+        var failed = await CaseSweep.RunAsync(cases, [CaseStage.WithPartners], async (candidate, token) =>
         {
-            try
-            {
-                if (await cases.GetRowAsync(record.CaseId, PartnersRow.Row, ct) is not { } entity) continue;
-                var row = PartnersRow.FromEntity(entity);
-                if (row.IsDecided) continue;
-                var now = clock.GetUtcNow();
-                var state = PartnerDecision.Evaluate(row.Ledger(cards.Rule), now, row.DecisionDueAt);
-                switch (state.Status)
-                {
-                    case DecisionStatus.Decided:
-                        await DecideAsync(record, row, state, now, ct);
-                        decided++;
-                        break;
-                    case DecisionStatus.AwaitingCastingDecision when row.CastingRequestedAt is null:
-                        await AskForCastingAsync(record, row, state, now, ct);
-                        awaiting++;
-                        break;
-                    case DecisionStatus.Undecided:
-                        reminders += await RemindAsync(record, row, now, ct);
-                        break;
-                }
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
-            {
-                // Someone acted on the case meanwhile: the next sweep looks again.
-            }
+            var (done, reminded) = await commands.RunAsync(candidate.CaseId, CaseActor.System, Reads, Visit, () => (Done.Nothing, 0), token);
+            if (done == Done.Decided) decided++;
+            if (done == Done.AwaitingCasting) awaiting++;
+            reminders += reminded;
+        }, log, "The partners' deadline sweep", ct);
+        if (decided + awaiting + reminders + failed > 0)
+            log.LogInformation("Partner deadline sweep: {Decided} decided, {Awaiting} awaiting casting, {Reminders} reminders, {Failed} failed",
+                decided, awaiting, reminders, failed);
+        return new SweepResult(decided, awaiting, reminders, failed);
+    }
+
+    private (Done, int Reminders) Visit(CaseFile file, CaseWrites writes)
+    {
+        if (file.Case.Stage != CaseStage.WithPartners || file.Row(PartnersRow.Row) is not { } entity) return (Done.Nothing, 0);
+        var row = PartnersRow.FromEntity(entity);
+        if (row.IsDecided) return (Done.Nothing, 0);
+        var state = PartnerDecision.Evaluate(row.Ledger(cards.Rule), writes.Now, row.DecisionDueAt);
+        switch (state.Status)
+        {
+            case DecisionStatus.Decided:
+                // The majority at the deadline (or an early majority the card handler did not get to record).
+                return effects.Apply(writes, file.Case, row.With(state), state).IsRefused ? (Done.Nothing, 0) : (Done.Decided, 0);
+            case DecisionStatus.AwaitingCastingDecision when row.CastingRequestedAt is null:
+                AskForCasting(writes, file.Case, row, state);
+                return (Done.AwaitingCasting, 0);
+            case DecisionStatus.Undecided:
+                return (Done.Nothing, Remind(writes, file.Case, row));
+            default:
+                return (Done.Nothing, 0);
         }
-        if (decided + awaiting + reminders > 0)
-            log.LogInformation("Partner deadline sweep: {Decided} decided, {Awaiting} awaiting casting, {Reminders} reminders", decided, awaiting, reminders);
-        return new SweepResult(decided, awaiting, reminders);
     }
 
-    /// <summary>Majority at the deadline (also every decision when early decision is off).</summary>
-    private async Task DecideAsync(CaseRecord record, PartnersRow row, PartnerDecisionState state, DateTimeOffset now, CancellationToken ct)
+    private void AskForCasting(CaseWrites writes, Case record, PartnersRow row, PartnerDecisionState state)
     {
-        var next = row with { Outcome = state.Outcome, Method = state.Method, DecidedAt = state.DecidedAt };
-        var tx = cases.Begin(record.CaseId);
-        tx.Replace(next.ToEntity(), row.ETag);
-        effects.Apply(tx, record, next, state, now, SystemActor, SystemRole, null);
-        await tx.CommitAsync(ct);
-    }
-
-    private async Task AskForCastingAsync(CaseRecord record, PartnersRow row, PartnerDecisionState state, DateTimeOffset now, CancellationToken ct)
-    {
-        var next = row with { CastingRequestedAt = now };
+        var next = row with { CastingRequestedAt = writes.Now };
         var tally = state.Tally;
-        var tx = cases.Begin(record.CaseId);
-        tx.Replace(next.ToEntity(), row.ETag);
-        tx.Add(new CaseLogEntry(now, SystemActor, SystemRole, null, PartnerCaseActions.AwaitingCasting,
+        writes.Put(next.ToEntity()).Log(CaseActions.AwaitingCasting,
             $"No majority at the deadline ({tally.MeetingRequired} meeting required, {tally.NoMeeting} no meeting, " +
-            $"{tally.WithoutView.Count} without a view); {cards.CastingByWords} asked").ToEntity(record.CaseId));
-        tx.Send(cards.Update(record, next));
+            $"{tally.WithoutView.Count} without a view); {cards.CastingByWords} asked");
+        writes.Send(cards.Update(record, next));
 
-        var request = CastingRequestCard.Build(new CastingRequestInput(record.CaseId, record.Reference ?? record.CaseId, cards.CastingByWords,
+        var request = CastingRequestCard.Build(new CastingRequestInput(record.CaseId, record.ReferenceOrId, cards.CastingByWords,
             DisplayDate.Of(row.DecisionDue), tally.MeetingRequired, tally.NoMeeting, tally.WithoutView.Select(a => a.DisplayName).ToList())).ToJson();
         var deciders = CastingPeople();
+        var label = char.ToUpperInvariant(cards.CastingByWords[0]) + cards.CastingByWords[1..];
         foreach (var channel in Channels(board.Value.PartnersChannelId, board.Value.CoordinatorsChannelId))
         {
             var activity = Replies.Card(request);
-            Mention(activity, deciders, cards.CastingByWords);
-            tx.Send(new OutboundMessage(DeliveryTarget.ToChannel(channel), activity));
+            Mentions.Add(activity, deciders.Select(teamsIds.Of).OfType<string>(), label, ": a casting decision is needed.");
+            writes.Send(new OutboundMessage(DeliveryTarget.ToChannel(channel), activity));
         }
         foreach (var person in deciders)
-            tx.Send(new OutboundMessage(DeliveryTarget.ToUser(person), Replies.Card(request)));
-        await tx.CommitAsync(ct);
+            writes.Send(new OutboundMessage(DeliveryTarget.ToUser(person), Replies.Card(request)));
     }
 
     /// <summary>Sends each reminder that is due and not yet sent; returns how many reminders were recorded.</summary>
-    private async Task<int> RemindAsync(CaseRecord record, PartnersRow row, DateTimeOffset now, CancellationToken ct)
+    private int Remind(CaseWrites writes, Case record, PartnersRow row)
     {
-        var due = ReminderSchedule.For(row.ViewsDue, row.DecisionDue, calendar, board.Value.PartnerReminderWorkingDaysBefore)
-            .Where(r => r.IsDueAt(now) && !row.WasReminded(r.Kind)).ToList();
+        var due = ReminderSchedule.For(row.ViewsDue, row.DecisionDue, calendar, profile.ReminderWorkingDaysBefore, profile.ReminderTime)
+            .Where(r => r.IsDueAt(writes.Now) && !row.WasReminded(r.Kind)).ToList();
         if (due.Count == 0) return 0;
-        var ledger = row.Ledger(cards.Rule);
-        var awaited = PartnerReminders.AgenciesToRemind(ledger, now, row.DecisionDueAt);
-        var reference = record.Reference ?? record.CaseId;
+        var awaited = PartnerReminders.AgenciesToRemind(row.Ledger(cards.Rule), writes.Now, row.DecisionDueAt);
+        var reference = record.ReferenceOrId;
 
-        var tx = cases.Begin(record.CaseId);
-        tx.Replace((row with { RemindersSent = [.. row.RemindersSent ?? [], .. due.Select(r => r.Kind)] }).ToEntity(), row.ETag);
+        writes.Put((row with { RemindersSent = [.. row.RemindersSent ?? [], .. due.Select(r => r.Kind)] }).ToEntity());
         foreach (var reminder in due)
         {
             var deadline = reminder.Kind == ReminderKind.Views ? "Statutory partners' views" : "Statutory partners' decision";
@@ -124,16 +112,14 @@ public sealed class PartnerDeadlines(CaseStore cases, PartnersCards cards, Decis
             {
                 var card = PartnerReminderCard.Build(new PartnerReminderInput(record.CaseId, reference, deadline, dueWords, names, agency.DisplayName)).ToJson();
                 foreach (var member in MembersOf(agency.Id))
-                    tx.Send(new OutboundMessage(DeliveryTarget.ToUser(member), Replies.Card(card)));
+                    writes.Send(new OutboundMessage(DeliveryTarget.ToUser(member), Replies.Card(card)));
             }
             if (!string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId))
-                tx.Send(new OutboundMessage(DeliveryTarget.ToChannel(board.Value.CoordinatorsChannelId!),
+                writes.Send(new OutboundMessage(DeliveryTarget.ToChannel(board.Value.CoordinatorsChannelId!),
                     Replies.Card(PartnerReminderCard.Build(new PartnerReminderInput(record.CaseId, reference, deadline, dueWords, names)).ToJson())));
-            tx.Add(new CaseLogEntry(now, SystemActor, SystemRole, null, CaseActions.ReminderSent,
-                $"{reminder.Kind} due {reminder.DueDate:yyyy-MM-dd}; agencies reminded: {(names.Count == 0 ? "none" : string.Join(", ", names))}; coordinators")
-                .ToEntity(record.CaseId));
+            writes.Log(CaseActions.ReminderSent,
+                $"{reminder.Kind} due {reminder.DueDate:yyyy-MM-dd}; agencies reminded: {(names.Count == 0 ? "none" : string.Join(", ", names))}; coordinators");
         }
-        await tx.CommitAsync(ct);
         return due.Count;
     }
 
@@ -146,25 +132,6 @@ public sealed class PartnerDeadlines(CaseStore cases, PartnersCards cards, Decis
 
     private static IEnumerable<string> Channels(params string?[] ids) =>
         ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!).Distinct(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// "@Chair, please decide": a Teams mention needs the person's Teams id (teams-bot-protocol.md 2.4), so people whose
-    /// id is not known yet are not mentioned; they still get the request in their personal chat.
-    /// </summary>
-    private void Mention(Teams.Activity activity, IReadOnlyList<string> people, string roleWords)
-    {
-        var mentions = people.Select(teamsIds.Of).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (mentions.Count == 0) return;
-        var label = char.ToUpperInvariant(roleWords[0]) + roleWords[1..];
-        var tags = mentions.Select((_, i) => mentions.Count == 1 ? $"<at>{label}</at>" : $"<at>{label} {i + 1}</at>").ToList();
-        activity.Text = $"{string.Join(" ", tags)}: a casting decision is needed.";
-        activity.Entities = mentions.Select((id, i) => new System.Text.Json.Nodes.JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = tags[i],
-            ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["name"] = tags[i][4..^5] },
-        }).ToList();
-    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicSweep.RunAsync(Interval, clock, runAtStart: true, SweepOnceAsync, log, "The partners' deadline sweep", stoppingToken);

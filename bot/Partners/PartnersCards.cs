@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards;
 using TeamsSafeguarding.Cards.Partners;
-using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Outbox;
@@ -10,13 +10,13 @@ using TeamsSafeguarding.Outbox;
 namespace TeamsSafeguarding.Partners;
 
 /// <summary>Builds the partners' card from the case head and the partners row: the shared one and each member's own.</summary>
-public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory directory, MemberTeamsIds teamsIds, TimeProvider clock)
+public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory directory, DecisionRule rule, MemberTeamsIds teamsIds, TimeProvider clock)
 {
     public const string MessageKey = "partners-card";
 
-    public DecisionRule Rule => PartnerRules.From(board.Value);
+    public DecisionRule Rule => rule;
 
-    public PartnersCardInput InputFor(CaseRecord record, PartnersRow row)
+    public PartnersCardInput InputFor(Case record, PartnersRow row)
     {
         var current = row.Ledger(Rule).Current;
         var agencies = Rule.Electorate
@@ -29,15 +29,15 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
             : null;
         var awaitingCasting = decision is null &&
             PartnerDecision.Evaluate(row.Ledger(Rule), clock.GetUtcNow(), row.DecisionDueAt).Status == DecisionStatus.AwaitingCastingDecision;
-        return new PartnersCardInput(record.CaseId, record.Reference ?? record.CaseId, record.ReferringAgency ?? "Not given",
+        return new PartnersCardInput(record.CaseId, record.ReferenceOrId, record.ReferringAgency ?? "Not given",
             record.RiskBand ?? "Not scored", row.NotTriaged, DateOf(row.ViewsDue), DateOf(row.DecisionDue), agencies, decision,
             RefreshUserIds(), awaitingCasting, row.Outcome is not null ? row.Casting?.Rationale : null);
     }
 
-    public AdaptiveCard ReadOnly(CaseRecord record, PartnersRow row) => PartnersCard.ReadOnly(InputFor(record, row));
+    public AdaptiveCard ReadOnly(Case record, PartnersRow row) => PartnersCard.ReadOnly(InputFor(record, row));
 
     /// <summary>The clicker's own card: members of a partner agency get the choice and button, everyone else the read-only card.</summary>
-    public AdaptiveCard For(string userKey, CaseRecord record, PartnersRow row, IReadOnlyDictionary<string, string>? errors = null,
+    public AdaptiveCard For(string userKey, Case record, PartnersRow row, IReadOnlyDictionary<string, string>? errors = null,
         string? typedChoice = null, string? typedRationale = null)
     {
         var input = InputFor(record, row);
@@ -56,10 +56,10 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
 
     public string CastingByWords => Rule.CastingBy == CastingActor.Chair ? "chair" : "deputy board manager";
 
-    public OutboundMessage FirstPost(string channelId, CaseRecord record, PartnersRow row) =>
+    public OutboundMessage FirstPost(string channelId, Case record, PartnersRow row) =>
         new(DeliveryTarget.ToChannel(channelId), Replies.Card(ReadOnly(record, row).ToJson()), MessageKey);
 
-    public OutboundMessage Update(CaseRecord record, PartnersRow row) =>
+    public OutboundMessage Update(Case record, PartnersRow row) =>
         new(DeliveryTarget.UpdateOf(MessageKey), Replies.Card(ReadOnly(record, row).ToJson()));
 
     /// <summary>

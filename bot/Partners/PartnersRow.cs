@@ -10,9 +10,10 @@ namespace TeamsSafeguarding.Partners;
 
 /// <summary>
 /// The partners' stage of one case, row "partners" of the case partition: when it was sent, its two deadlines,
-/// whether triage was skipped, every view given (JSON, chunked: rationales are long), the decision once made, the
-/// reminders sent, when the casting decision was asked for, and the agreed response and feedback date (no meeting).
-/// Replaced with its ETag, so two views given at once cannot overwrite each other (the loser re-reads and retries).
+/// whether triage was skipped, each agency's current view (JSON, chunked: rationales are long; one entry per agency,
+/// so the row stays bounded however often views change — the changes are in the case log), the decision once made,
+/// the reminders sent, when the casting decision was asked for, and the agreed response and feedback date (no
+/// meeting). Replaced with its ETag, so two views given at once cannot overwrite each other.
 /// </summary>
 public sealed record PartnersRow(
     string CaseId,
@@ -21,7 +22,7 @@ public sealed record PartnersRow(
     DateOnly DecisionDue,
     DateTimeOffset DecisionDueAt,
     bool NotTriaged,
-    IReadOnlyList<PartnerView> Views,
+    IReadOnlyList<AgencyView> Views,
     CastingDecision? Casting,
     PartnerChoice? Outcome,
     DecisionMethod? Method,
@@ -43,6 +44,14 @@ public sealed record PartnersRow(
 
     public PartnerViews Ledger(DecisionRule rule) => PartnerViews.Restore(rule, Views, Casting);
 
+    /// <summary>The row with the views (and casting decision) as they now stand.</summary>
+    public PartnersRow With(PartnerViews ledger) => this with { Views = ledger.ByAgency.Values.OrderBy(v => v.Current.AgencyId, StringComparer.Ordinal).ToList(), Casting = ledger.Casting };
+
+    /// <summary>The row with the decision recorded (or still open).</summary>
+    public PartnersRow With(PartnerDecisionState state) => state.IsDecided
+        ? this with { Outcome = state.Outcome, Method = state.Method, DecidedAt = state.DecidedAt }
+        : this with { Outcome = null, Method = null, DecidedAt = null };
+
     public bool IsDecided => Outcome is not null;
 
     public bool WasReminded(ReminderKind kind) => RemindersSent?.Contains(kind) == true;
@@ -52,7 +61,7 @@ public sealed record PartnersRow(
 
     public TableEntity ToEntity()
     {
-        var e = new TableEntity(CaseRecord.PartitionOf(CaseId), Row)
+        var e = new TableEntity(CaseRow.PartitionOf(CaseId), Row)
         {
             ["CaseId"] = CaseId,
             ["SentAt"] = SentAt,
@@ -60,7 +69,7 @@ public sealed record PartnersRow(
             ["DecisionDue"] = DecisionDue.ToString("yyyy-MM-dd"),
             ["DecisionDueAt"] = DecisionDueAt,
             ["NotTriaged"] = NotTriaged,
-            ["ViewCount"] = Views.Count,
+            ["ViewCount"] = Views.Sum(v => v.Times),
             ["Casting"] = Casting is null ? null : JsonSerializer.Serialize(Casting, Json),
             ["Outcome"] = Outcome?.ToString(),
             ["Method"] = Method?.ToString(),
@@ -82,7 +91,7 @@ public sealed record PartnersRow(
         DateOnly.Parse(e.GetString("DecisionDue")),
         e.GetDateTimeOffset("DecisionDueAt") ?? default,
         e.GetBoolean("NotTriaged") ?? false,
-        JsonSerializer.Deserialize<List<PartnerView>>(ChunkedText.Read(e, "Views") ?? "[]", Json) ?? [],
+        JsonSerializer.Deserialize<List<AgencyView>>(ChunkedText.Read(e, "Views") ?? "[]", Json) ?? [],
         e.GetString("Casting") is { } casting ? JsonSerializer.Deserialize<CastingDecision>(casting, Json) : null,
         Enum.TryParse<PartnerChoice>(e.GetString("Outcome"), out var outcome) ? outcome : null,
         Enum.TryParse<DecisionMethod>(e.GetString("Method"), out var method) ? method : null,

@@ -1,10 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Operations;
 
@@ -14,64 +12,46 @@ namespace TeamsSafeguarding.Referrals;
 /// Drafts hold personal data, so unused ones do not linger: a draft untouched for DraftRetentionDays is deleted,
 /// and its owner is warned once, at least DraftWarningDays before. Submitted cases are never touched here.
 /// </summary>
-public sealed class DraftExpiry(CaseStore cases, IOptions<BoardOptions> board, TimeProvider clock, ILogger<DraftExpiry> log) : BackgroundService
+public sealed class DraftExpiry(CaseCommands commands, CaseStore cases, ProcessProfile profile, TimeProvider clock, ILogger<DraftExpiry> log) : BackgroundService
 {
-    public sealed record SweepResult(int Warned, int Deleted);
+    public sealed record SweepResult(int Warned, int Deleted, int Failed = 0);
+
+    private enum Done { Nothing, Warned, Deleted }
 
     public async Task<SweepResult> SweepOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var retention = TimeSpan.FromDays(board.Value.DraftRetentionDays);
-        var notice = TimeSpan.FromDays(board.Value.DraftWarningDays);
-        var warnAt = retention - notice;
         int warned = 0, deleted = 0;
-        foreach (var draft in await cases.ListByStageAsync([nameof(CaseStage.Draft)], ct))
+        var failed = await CaseSweep.RunAsync(cases, [CaseStage.Draft], async (candidate, token) =>
         {
-            var idle = now - draft.UpdatedAt;
-            try
-            {
-                // Never deleted unwarned: if the sweep was not running, the owner still gets the full warning period.
-                if (draft.ExpiryWarnedAt is { } warnedAt)
-                {
-                    if (idle >= retention && now - warnedAt >= notice)
-                    {
-                        await DeleteAsync(draft, now, ct);
-                        deleted++;
-                    }
-                }
-                else if (idle >= warnAt)
-                {
-                    var deleteOn = draft.UpdatedAt + retention > now + notice ? draft.UpdatedAt + retention : now + notice;
-                    await WarnAsync(draft, now, deleteOn, ct);
-                    warned++;
-                }
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
-            {
-                // The owner saved (or discarded) it meanwhile: next sweep looks again.
-            }
+            var done = await commands.RunAsync(candidate.CaseId, CaseActor.System, [DraftRow.Row], Visit, () => Done.Nothing, token);
+            if (done == Done.Warned) warned++;
+            if (done == Done.Deleted) deleted++;
+        }, log, "Sweeping old drafts", ct);
+        if (warned + deleted + failed > 0) log.LogInformation("Draft sweep: {Warned} warned, {Deleted} deleted, {Failed} failed", warned, deleted, failed);
+        return new SweepResult(warned, deleted, failed);
+    }
+
+    private Done Visit(CaseFile file, CaseWrites writes)
+    {
+        var draft = file.Case;
+        if (draft.Stage != CaseStage.Draft) return Done.Nothing;
+        var now = writes.Now;
+        var retention = TimeSpan.FromDays(profile.DraftRetentionDays);
+        var notice = TimeSpan.FromDays(profile.DraftWarningDays);
+        var idle = now - draft.UpdatedAt;
+        // Never deleted unwarned: if the sweep was not running, the owner still gets the full warning period.
+        if (draft.ExpiryWarnedAt is { } warnedAt)
+        {
+            if (idle < retention || now - warnedAt < notice) return Done.Nothing;
+            writes.DeleteCase().Delete(DraftRow.Row).Log(new CaseLogLine(CaseActions.DraftExpired, null, CaseActor.System));
+            return Done.Deleted;
         }
-        if (warned + deleted > 0) log.LogInformation("Draft sweep: {Warned} warned, {Deleted} deleted", warned, deleted);
-        return new SweepResult(warned, deleted);
-    }
-
-    private async Task WarnAsync(CaseRecord draft, DateTimeOffset now, DateTimeOffset deleteOn, CancellationToken ct)
-    {
-        var tx = cases.Begin(draft.CaseId);
-        tx.Replace((draft with { ExpiryWarnedAt = now }).ToEntity(), draft.ETag);
-        var day = Escalation.Calendar.LondonTime.DayOf(deleteOn).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-        tx.Send(new OutboundMessage(DeliveryTarget.ToUser(draft.ReferrerKey), Replies.Text(
+        if (idle < retention - notice) return Done.Nothing;
+        var deleteOn = draft.UpdatedAt + retention > now + notice ? draft.UpdatedAt + retention : now + notice;
+        var day = LondonTime.DayOf(deleteOn).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        writes.Apply(draft.ExpiryWarned(now)).Send(new OutboundMessage(DeliveryTarget.ToUser(draft.ReferrerKey), Replies.Text(
             $"You have a draft referral you have not changed for a while. It will be deleted on {day} unless you open it. Type \"my referrals\" to carry on or discard it.")));
-        await tx.CommitAsync(ct);
-    }
-
-    private async Task DeleteAsync(CaseRecord draft, DateTimeOffset now, CancellationToken ct)
-    {
-        var tx = cases.Begin(draft.CaseId);
-        tx.Delete(draft.ToEntity(), draft.ETag);
-        if (await cases.GetRowAsync(draft.CaseId, DraftRow.Row, ct) is { } row) tx.Delete(row, row.ETag);
-        tx.Add(new CaseLogEntry(now, "bot", "System", null, CaseActions.DraftExpired, null).ToEntity(draft.CaseId));
-        await tx.CommitAsync(ct);
+        return Done.Warned;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -21,7 +21,7 @@ public sealed record DraftRow(string CaseId, ReferralDraft Draft, string Step, E
 
     public TableEntity ToEntity()
     {
-        var entity = new TableEntity(CaseRecord.PartitionOf(CaseId), Row) { ["Step"] = Step };
+        var entity = new TableEntity(CaseRow.PartitionOf(CaseId), Row) { ["Step"] = Step };
         ChunkedText.Write(entity, Property, ToJson(Draft));
         return entity;
     }
@@ -34,7 +34,7 @@ public sealed record DraftRow(string CaseId, ReferralDraft Draft, string Step, E
     /// <summary>A submitted version, frozen: never replaced, only added.</summary>
     public static TableEntity Frozen(string caseId, int version, ReferralDraft draft, DateTimeOffset submittedAt)
     {
-        var entity = new TableEntity(CaseRecord.PartitionOf(caseId), VersionRow(version))
+        var entity = new TableEntity(CaseRow.PartitionOf(caseId), VersionRow(version))
         {
             ["Version"] = version,
             ["SubmittedAt"] = submittedAt,

@@ -17,12 +17,12 @@ namespace TeamsSafeguarding.Referrals;
 /// (every Next, Back and Save stored at once), the review, and the list of their referrals and drafts.
 /// Submitting is <see cref="ReferralSubmission"/>; "Show details" is <see cref="CaseDetails"/>.
 /// </summary>
-public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
-    Replies replies, TimeProvider clock, ILogger<ReferralsFeature> log) : IBotFeature
+public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
+    Replies replies, ILogger<ReferralsFeature> log) : IBotFeature
 {
     public const string PersonalChatOnly = "Referrals are made in your personal chat with me, so the person's details stay private. Open a chat with me and type \"refer\".";
-    public const string Changed = "This draft was changed somewhere else at the same moment. Type \"my referrals\" and open it again.";
     public const string NotEditable = "This referral has been submitted and can no longer be changed. Type \"my referrals\" to see where it stands.";
+    public const string OnlyDrafts = "Only drafts can be discarded; this referral has been submitted.";
 
     public void Map(BotRoutes routes)
     {
@@ -47,8 +47,6 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         routes.Verb(ReferralVerbs.ShowDetails, details.ShowAsync);
     }
 
-    private DateOnly Today => LondonTime.DayOf(clock.GetUtcNow());
-
     private Task StartFromChatAsync(ChatMessage m, CancellationToken ct) => m.IsPersonal
         ? replies.SendAsync(m.ConversationId, Replies.Card(ReferralViews.RouteCheck().ToJson()), ct)
         : replies.SendAsync(m.ConversationId, Replies.Text(PersonalChatOnly), ct);
@@ -62,16 +60,11 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
     private async Task<Cards.AdaptiveCard> MyReferralsAsync(Actor actor, CancellationToken ct)
     {
         // Work still to do first (drafts, referrals returned to amend), then the rest; each most recently changed first.
-        var mine = (await cases.ListByReferrerAsync(actor.UserKey, ct)).OrderByDescending(IsEditable).ThenByDescending(c => c.UpdatedAt);
+        var mine = (await cases.ListByReferrerAsync(actor.UserKey, ct)).OrderByDescending(c => c.IsEditableByReferrer).ThenByDescending(c => c.UpdatedAt);
         return MyReferralsCard.Build([.. mine.Select(c => new MyReferralItem(
-            c.CaseId, c.Reference, StageWords(c.Stage), LondonTime.DayOf(c.UpdatedAt).ToString("d MMM yyyy"),
-            IsDraft: c.Stage == nameof(CaseStage.Draft), CanResume: IsEditable(c)))]);
+            c.CaseId, c.Reference, CaseStageWords.Display(c.Stage), LondonTime.DayOf(c.UpdatedAt).ToString("d MMM yyyy"),
+            IsDraft: c.Stage == CaseStage.Draft, CanResume: c.IsEditableByReferrer))]);
     }
-
-    private static string StageWords(string stage) =>
-        Enum.TryParse<CaseStage>(stage, out var s) ? CaseStageWords.Display(s) : stage;
-
-    public static bool IsEditable(CaseRecord record) => record.Stage is nameof(CaseStage.Draft) or nameof(CaseStage.Returned);
 
     /// <summary>The gating questions answered: redirect, ask again, or open a new draft at the first section.</summary>
     private async Task<InvokeResponse> RouteAsync(CardAction action, CancellationToken ct)
@@ -83,34 +76,27 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         var result = RouteCheck.Evaluate(answers);
         if (!result.Proceed) return InvokeResponse.Card(ReferralViews.Redirect(result).ToJson());
 
-        var now = clock.GetUtcNow();
-        var caseId = CaseStore.NewCaseId();
         var draft = ReferralDraft.Start(answers, new ReferrerPrefill(action.Actor.Name, null));
-        var record = new CaseRecord
+        var caseId = CaseStore.NewCaseId();
+        return await commands.CreateAsync(caseId, CaseAccess.Referrer(action.Actor), writes =>
         {
-            CaseId = caseId, Stage = nameof(CaseStage.Draft), ReferrerKey = action.Actor.UserKey, CreatedAt = now, UpdatedAt = now,
-        };
-        var row = new DraftRow(caseId, draft, ReferralForm.Sections[0].Id);
-        var tx = cases.Begin(caseId);
-        tx.Add(record.ToEntity()).Add(row.ToEntity())
-          .Add(new CaseLogEntry(now, action.Actor.UserKey, "Referrer", null, CaseActions.DraftCreated, null).ToEntity(caseId));
-        await tx.CommitAsync(ct);
-        log.LogInformation("Referral draft created");
-        return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, Today).ToJson());
+            var row = new DraftRow(caseId, draft, ReferralForm.Sections[0].Id);
+            writes.Apply(Case.StartDraft(caseId, action.Actor.UserKey, writes.Now)).Put(row.ToEntity());
+            log.LogInformation("Referral draft created");
+            return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, LondonTime.DayOf(writes.Now)).ToJson());
+        }, ct);
     }
 
     private enum Move { Next, Back, Save }
 
     /// <summary>Next, Back and Save: bind what was typed to the section it was typed on, store it, then show where to go.</summary>
-    private async Task<InvokeResponse> MoveAsync(CardAction action, Move move, CancellationToken ct)
+    private Task<InvokeResponse> MoveAsync(CardAction action, Move move, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
     {
-        var (owned, refusal) = await access.OwnAsync(action, ct);
-        if (owned is null) return refusal!;
-        if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
-
+        if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
+        var today = LondonTime.DayOf(writes.Now);
         var step = ReferralForm.Find(action.GetString(ReferralVerbs.StepKey))?.Id ?? owned.Draft.Step;
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
-        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, Today) : [];
+        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, today) : [];
         var target = move switch
         {
             Move.Next when errors.Count > 0 => step,
@@ -118,13 +104,13 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
             Move.Back => ReferralForm.Previous(step)?.Id ?? step,
             _ => step,
         };
-        if (!await SaveAsync(owned, draft, target, action.Actor, ct)) return InvokeResponse.Message(Changed);
+        Save(owned, draft, target, writes);
         if (move == Move.Save)
             return InvokeResponse.Message("Your draft is saved. Type \"my referrals\" to carry on later. Unused drafts are deleted after a while; I'll warn you first.");
         // Shown again with errors: keep the risk that was open unless the errors are on another one.
         var openRisk = target == step ? RiskOf(action) : null;
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, target, Today, errors, openRisk).ToJson());
-    }
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk).ToJson());
+    }, ct);
 
     private enum RiskChange { Add, Remove, Open }
 
@@ -132,11 +118,9 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
     /// "Add another risk", "Remove this risk" and "Edit risk N" on the risks section: what was typed is bound and
     /// stored first (like Save), then the list changes, within <see cref="ReferralForm.MinRisks"/>..<see cref="ReferralForm.MaxRisks"/>.
     /// </summary>
-    private async Task<InvokeResponse> ChangeRisksAsync(CardAction action, RiskChange change, CancellationToken ct)
+    private Task<InvokeResponse> ChangeRisksAsync(CardAction action, RiskChange change, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
     {
-        var (owned, refusal) = await access.OwnAsync(action, ct);
-        if (owned is null) return refusal!;
-        if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
+        if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
 
         const string step = ReferralForm.MultiAgencySection;
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
@@ -169,76 +153,51 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
                 open = risk;
                 break;
         }
-        if (!await SaveAsync(owned, draft, step, action.Actor, ct)) return InvokeResponse.Message(Changed);
+        Save(owned, draft, step, writes);
         log.LogInformation("Referral risks changed ({Change}); {RiskCount} risks", change, draft.RiskCount);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, step, Today, errors, open).ToJson());
-    }
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open).ToJson());
+    }, ct);
 
     private static int? RiskOf(CardAction action) => FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
 
-    private async Task<InvokeResponse> ResumeAsync(CardAction action, CancellationToken ct)
-    {
-        var (owned, refusal) = await access.OwnAsync(action, ct);
-        if (owned is null) return refusal!;
-        if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, owned.Draft.Draft, owned.Draft.Step, Today).ToJson());
-    }
+    private Task<InvokeResponse> ResumeAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
+        !owned.Case.IsEditableByReferrer || owned.Draft is null
+            ? InvokeResponse.Message(NotEditable)
+            : InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, owned.Draft.Draft, owned.Draft.Step, LondonTime.DayOf(writes.Now)).ToJson()), ct);
 
     /// <summary>"Edit this section" on the review: that section, with its answers' errors if any, and the draft's step moved there.</summary>
-    private async Task<InvokeResponse> EditAsync(CardAction action, CancellationToken ct)
+    private Task<InvokeResponse> EditAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
     {
-        var (owned, refusal) = await access.OwnAsync(action, ct);
-        if (owned is null) return refusal!;
-        if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
+        if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
         var section = ReferralForm.Sections.FirstOrDefault(s => s.Id == action.GetString(ReferralVerbs.StepKey))?.Id ?? ReferralForm.Sections[0].Id;
         var draft = owned.Draft.Draft;
-        if (!await SaveAsync(owned, draft, section, action.Actor, ct)) return InvokeResponse.Message(Changed);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, section, Today, ReferralValidation.Validate(draft, section, Today)).ToJson());
-    }
+        var today = LondonTime.DayOf(writes.Now);
+        Save(owned, draft, section, writes);
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today, ReferralValidation.Validate(draft, section, today)).ToJson());
+    }, ct);
 
-    private async Task<InvokeResponse> DiscardAsync(CardAction action, CancellationToken ct)
-    {
-        var (owned, refusal) = await access.OwnAsync(action, ct);
-        if (owned is null) return refusal!;
-        if (owned.Record.Stage != nameof(CaseStage.Draft)) return InvokeResponse.Message("Only drafts can be discarded; this referral has been submitted.");
-        return InvokeResponse.Card(MyReferralsCard.ConfirmDiscard(owned.Record.CaseId).ToJson());
-    }
+    private Task<InvokeResponse> DiscardAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, _) =>
+        owned.Case.Stage != CaseStage.Draft
+            ? InvokeResponse.Message(OnlyDrafts)
+            : InvokeResponse.Card(MyReferralsCard.ConfirmDiscard(owned.Case.CaseId).ToJson()), ct);
 
     /// <summary>Deletes the draft's head and working copy; the log (no personal data) keeps that it was discarded.</summary>
     private async Task<InvokeResponse> DiscardConfirmedAsync(CardAction action, CancellationToken ct)
     {
-        var (owned, refusal) = await access.OwnAsync(action, ct);
-        if (owned is null) return refusal!;
-        if (owned.Record.Stage != nameof(CaseStage.Draft)) return InvokeResponse.Message("Only drafts can be discarded; this referral has been submitted.");
-        var caseId = owned.Record.CaseId;
-        var tx = cases.Begin(caseId);
-        tx.Delete(owned.Record.ToEntity(), owned.Record.ETag);
-        if (owned.Draft is not null) tx.Delete(owned.Draft.ToEntity(), owned.Draft.ETag);
-        tx.Add(new CaseLogEntry(clock.GetUtcNow(), action.Actor.UserKey, "Referrer", null, CaseActions.DraftDiscarded, null).ToEntity(caseId));
-        try { await tx.CommitAsync(ct); }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412) { return InvokeResponse.Message(Changed); }
+        var discarded = false;
+        var answer = await access.AsReferrerAsync(action, (owned, writes) =>
+        {
+            if (owned.Case.Stage != CaseStage.Draft) return InvokeResponse.Message(OnlyDrafts);
+            writes.DeleteCase().Delete(DraftRow.Row).Log(CaseActions.DraftDiscarded);
+            discarded = true;
+            return InvokeResponse.Message("");
+        }, ct);
+        if (!discarded) return answer;
         log.LogInformation("Referral draft discarded");
         return InvokeResponse.Card((await MyReferralsAsync(action.Actor, ct)).ToJson());
     }
 
-    /// <summary>Stores the draft and touches the case head (both with their ETags): false if either changed meanwhile.</summary>
-    private async Task<bool> SaveAsync(OwnedCase owned, ReferralDraft draft, string step, Actor actor, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var caseId = owned.Record.CaseId;
-        var tx = cases.Begin(caseId);
-        // A save is activity: the expiry clock restarts and a fresh warning is due next time.
-        tx.Replace((owned.Record with { UpdatedAt = now, ExpiryWarnedAt = null }).ToEntity(), owned.Record.ETag);
-        tx.Replace(new DraftRow(caseId, draft, step).ToEntity(), owned.Draft!.ETag);
-        tx.Add(new CaseLogEntry(now, actor.UserKey, "Referrer", null, CaseActions.DraftSaved, step).ToEntity(caseId));
-        try
-        {
-            await tx.CommitAsync(ct);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
-    }
+    /// <summary>Stores the draft and touches the case head: a save is activity, so the expiry clock restarts.</summary>
+    private static void Save(OwnedCase owned, ReferralDraft draft, string step, CaseWrites writes) =>
+        writes.Apply(owned.Case.DraftSaved(step, writes.Now)).Put(new DraftRow(owned.Case.CaseId, draft, step).ToEntity());
 }

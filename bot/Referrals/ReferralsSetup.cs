@@ -1,13 +1,14 @@
+using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Routing;
 
 namespace TeamsSafeguarding.Referrals;
 
 public static class ReferralsSetup
 {
-    /// <summary>The referral journey, "Show details" and the draft sweep. Needs CaseStore, BoardDirectory,
-    /// ReceivedReferralNotice, RiskBandScheme, CaseReferenceOptions, Replies and TimeProvider registered.</summary>
-    public static IServiceCollection AddReferrals(this IServiceCollection services)
+    /// <summary>The practitioner's referral journey, "Show details" and the draft sweep.</summary>
+    public static IServiceCollection AddReferrals(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<CaseReferenceOptions>(config.GetSection(CaseReferenceOptions.Section));
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<ReferralSubmission>();
         services.AddSingleton<CaseDetails>();

@@ -39,6 +39,9 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
         if (_messages > 0) signal.Wake();
     }
 
+    /// <summary>Any row action, as <see cref="Cases.CaseWrites"/> collects them.</summary>
+    public PartitionTransaction Add(TableTransactionActionType type, ITableEntity entity, ETag etag) => Push(type, entity, etag);
+
     private PartitionTransaction Push(TableTransactionActionType type, ITableEntity entity, ETag etag = default)
     {
         if (entity.PartitionKey != partitionKey)

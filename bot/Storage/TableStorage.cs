@@ -18,6 +18,9 @@ public static class TableStorage
             return new TableClient(o.ConnectionString, o.TableName);
         });
         services.AddHostedService<TableCreator>();
+        // Teams redelivers activities: the guard against doing one twice lives in the table too.
+        services.AddSingleton<Teams.IActivityDeduplicator, TableActivityDeduplicator>();
+        services.AddHostedService<DedupeSweeper>();
         return services;
     }
 

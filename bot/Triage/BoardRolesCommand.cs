@@ -14,7 +14,7 @@ namespace TeamsSafeguarding.Triage;
 /// at the bot's last start (<see cref="BoardRolesRecorder"/>), and the last few changes in counts.
 /// </summary>
 public sealed class BoardRolesCommand(BoardDirectory directory, BoardRolesStore store, Replies replies, IOptions<BoardOptions> board,
-    IOptions<BotOptions> bot, ILogger<BoardRolesCommand> log) : IBotFeature
+    IOptions<BotOptions> bot, Escalation.Process.ProcessProfile profile, ILogger<BoardRolesCommand> log) : IBotFeature
 {
     public const int RecentChangesShown = 5;
     public const string Refused = "Only coordinators can list the board's roles.";
@@ -38,7 +38,7 @@ public sealed class BoardRolesCommand(BoardDirectory directory, BoardRolesStore 
         var stored = await store.GetAsync(ct);
         var changes = stored is null ? [] : await store.GetChangesAsync(RecentChangesShown, ct);
         // Not stored yet only when storage was down at start-up; the configuration is still worth showing.
-        var roles = stored?.Roles ?? BoardRoleHolders.From(board.Value);
+        var roles = stored?.Roles ?? BoardRoleHolders.From(board.Value, profile.CastingBy);
         var input = new BoardRolesCardInput(
             board.Value.Name,
             stored is null ? null : DisplayDate.Of(stored.ConfiguredAt),

@@ -11,6 +11,7 @@ using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Escalation.Cases;
 
 namespace TeamsSafeguarding.Triage;
 
@@ -21,11 +22,10 @@ namespace TeamsSafeguarding.Triage;
 /// decision notice for the case's stage (<see cref="CoordinatorsCaseCard"/>). The new post is stored under the same
 /// message key as the original, so later in-place updates go to it. Board members only; the read is logged on the case.
 /// </summary>
-public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, MemberTeamsIds teamsIds,
-    IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies, TimeProvider clock, ILogger<CaseCardCommand> log) : IBotFeature
+public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, MemberTeamsIds teamsIds,
+    IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies, ILogger<CaseCardCommand> log) : IBotFeature
 {
     public const string Phrase = TeamsSafeguarding.Cards.Onboarding.Commands.Case;
-    public const int MaxAttempts = 5;
 
     public const string NotAChannel = "Type this in the coordinators' or the statutory partners' channel, with the reference: @Safeguarding Bot case SAB-2026-0001.";
     public const string OtherChannel = "This channel is not one of the board's channels. Type it in the coordinators' or the statutory partners' channel.";
@@ -65,92 +65,63 @@ public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, P
         if (!CaseReference.TryParse(typed, out var reference)) { await ReplyAsync(message, NoReference, ct); return; }
         var referenceText = reference.ToString();
         var caseId = await cases.FindCaseIdAsync(referenceText, ct);
-        var found = caseId is null ? null : await cases.GetRowAsync(caseId, CaseRecord.Row, ct);
-        if (found is null || CaseRecord.FromEntity(found).Stage == nameof(Escalation.Cases.CaseStage.Draft))
-        {
-            log.LogInformation("Case card asked for an unknown reference");
-            await ReplyAsync(message, NotFound(referenceText), ct);
-            return;
-        }
-
-        var now = clock.GetUtcNow();
         var who = actor.UserKey;
-        var role = directory.MainRoleOf(who);
-        if (!directory.HasAny(who, BoardMembers))
-        {
-            var refusal = cases.Begin(caseId!);
-            refusal.Add(new CaseLogEntry(now, who, role, null, CaseActions.AccessRefused, "Case card: not a board member").ToEntity(caseId!));
-            await refusal.CommitAsync(ct);
-            log.LogInformation("Case card refused for lack of role");
-            await ReplyAsync(message, Refused, ct);
-            return;
-        }
         teamsIds.Learn(who, actor.TeamsUserId);
+        var reads = new List<string> { PartnersRow.Row, TriageRow.Row, OutboxRow.PostedKey(PartnersCards.MessageKey),
+            OutboxRow.PostedKey(ReceivedReferralNotice.TriageCardKey), OutboxRow.PostedKey(DecisionEffects.NoticeKey) };
 
-        for (var attempt = 1; ; attempt++)
+        var answer = await commands.RunAsync(caseId, directory.ActorFor(who), reads, (file, writes) =>
         {
-            var caseRow = await cases.GetRowAsync(caseId!, CaseRecord.Row, ct);
-            var partnersEntity = await cases.GetRowAsync(caseId!, PartnersRow.Row, ct);
-            if (caseRow is null) { await ReplyAsync(message, NotFound(referenceText), ct); return; }
-            var record = CaseRecord.FromEntity(caseRow);
-            var partners = partnersEntity is null ? null : PartnersRow.FromEntity(partnersEntity);
-            if (inPartners && !inCoordinators && partners is null)
-            {
-                await ReplyAsync(message, NotWithPartners(referenceText), ct);
-                return;
-            }
+            var record = file.Case;
+            if (record.Stage == Escalation.Cases.CaseStage.Draft) return Reply.Text(NotFound(referenceText));
+            if (!directory.HasAny(who, BoardMembers)) return writes.Refuse("Case card: not a board member", Reply.Text(Refused));
+            var partners = file.Row(PartnersRow.Row) is { } p ? PartnersRow.FromEntity(p) : null;
+            if (inPartners && !inCoordinators && partners is null) return Reply.Text(NotWithPartners(referenceText));
 
-            // Guarded by the ETags of the rows the cards are built from: whatever changes them (a view, triage, the
-            // decision, the agreed response) also updates the card, so it either lands before this post (and is
-            // re-read here) or after it (and updates this post). Rewriting them unchanged makes that a real check.
-            var tx = cases.Begin(caseId!);
-            tx.Replace(Unchanged(caseRow), caseRow.ETag);
-            if (partnersEntity is not null) tx.Replace(Unchanged(partnersEntity), partnersEntity.ETag);
+            // Guarded by the rows the cards are built from: whatever changes them (a view, triage, the decision, the agreed
+            // response) also updates the card, so it either lands before this post (and is read here) or after it (and
+            // updates this post).
+            writes.Guard(CaseRow.Row).Guard(PartnersRow.Row);
             var shown = new List<string>();
             if (inPartners && partners is not null)
             {
-                await RetireEarlierCopyAsync(tx, caseId!, PartnersCards.MessageKey, referenceText, now, ct);
-                tx.Send(partnersCards.FirstPost(b.PartnersChannelId!, record, partners));
+                RetireEarlierCopy(file, writes, PartnersCards.MessageKey, referenceText);
+                writes.Send(partnersCards.FirstPost(b.PartnersChannelId!, record, partners));
                 shown.Add("partners' card in the statutory partners' channel");
             }
             if (inCoordinators)
             {
-                var triage = await cases.GetRowAsync(caseId!, TriageFeature.Row, ct);
-                var card = CoordinatorsCaseCard.For(record, triage, partners, b.CoordinatorsChannelId!);
-                await RetireEarlierCopyAsync(tx, caseId!, card.Message.MessageKey!, referenceText, now, ct);
-                tx.Send(card.Message);
+                var card = CoordinatorsCaseCard.For(record, file.Row(TriageRow.Row), partners, b.CoordinatorsChannelId!);
+                RetireEarlierCopy(file, writes, card.Message.MessageKey!, referenceText);
+                writes.Send(card.Message);
                 shown.Add(card.Words + " in the coordinators' channel");
             }
-            tx.Add(new CaseLogEntry(now, who, role, directory.AgencyOf(who)?.Name, CaseCardActions.Shown,
-                "Re-posted the " + string.Join(" and the ", shown)).ToEntity(caseId!));
-            try
-            {
-                await tx.CommitAsync(ct);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 30) * attempt, ct);
-                continue;
-            }
+            writes.Log(CaseActions.CaseCardShown, "Re-posted the " + string.Join(" and the ", shown));
             log.LogInformation("Case card shown again ({Count} card(s))", shown.Count);
-            var offerOwnView = inPartners && partners is { IsDecided: false };
             var what = inPartners && partners is not null ? "The statutory partners' card" : "The case's card";
-            await replies.SendAsync(message.ConversationId,
-                Replies.Card(CardShownAgainCard.Build(record.CaseId, referenceText, what, offerOwnView).ToJson()), ct);
-            return;
-        }
+            return Reply.Card(CardShownAgainCard.Build(record.CaseId, referenceText, what, inPartners && partners is { IsDecided: false }).ToJson());
+        }, () => Reply.Text(NotFound(referenceText)), ct);
+
+        if (answer.Words == NotFound(referenceText)) log.LogInformation("Case card asked for an unknown reference");
+        await replies.SendAsync(message.ConversationId, answer.Activity, ct);
+    }
+
+    /// <summary>What the command answers in the thread: a text or a card.</summary>
+    private sealed record Reply(Activity Activity, string? Words)
+    {
+        public static Reply Text(string text) => new(Replies.Text(text), text);
+        public static Reply Card(System.Text.Json.Nodes.JsonObject card) => new(Replies.Card(card), null);
     }
 
     /// <summary>
     /// The earlier copy of a card stops being updated once it is posted again, so it is turned into a pointer to the
-    /// new one first (the outbox sends a partition's messages in order, so the update reaches the old copy).
+    /// new one first (the outbox sends a case's messages for one card in order, so the update reaches the old copy).
     /// </summary>
-    private async Task RetireEarlierCopyAsync(PartitionTransaction tx, string caseId, string messageKey, string reference,
-        DateTimeOffset now, CancellationToken ct)
+    private static void RetireEarlierCopy(CaseFile file, CaseWrites writes, string messageKey, string reference)
     {
-        if (await cases.GetRowAsync(caseId, OutboxRow.PostedKey(messageKey), ct) is null) return;
-        tx.Send(new OutboundMessage(DeliveryTarget.UpdateOf(messageKey),
-            Replies.Card(CardShownAgainCard.Moved(reference, DisplayDate.Of(now)).ToJson())));
+        if (file.Row(OutboxRow.PostedKey(messageKey)) is null) return;
+        writes.Send(new OutboundMessage(DeliveryTarget.UpdateOf(messageKey),
+            Replies.Card(CardShownAgainCard.Moved(reference, DisplayDate.Of(writes.Now)).ToJson())));
     }
 
     /// <summary>The channel a message was typed in: Teams says so in channelData; a thread's id starts with the channel's.</summary>
@@ -162,21 +133,6 @@ public sealed class CaseCardCommand(CaseStore cases, BoardDirectory directory, P
             : ConversationReference.BaseConversationId(message.ConversationId);
     }
 
-    /// <summary>A row exactly as read, to rewrite under its ETag (the service sets Timestamp and the ETag itself).</summary>
-    private static TableEntity Unchanged(TableEntity row)
-    {
-        var copy = new TableEntity(row.PartitionKey, row.RowKey);
-        foreach (var (k, v) in row)
-            if (k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")) copy[k] = v;
-        return copy;
-    }
-
     private Task ReplyAsync(ChatMessage message, string text, CancellationToken ct) =>
         replies.SendAsync(message.ConversationId, Replies.Text(text), ct);
-}
-
-/// <summary>Case-log actions of the case card command (board's words; no typed text).</summary>
-public static class CaseCardActions
-{
-    public const string Shown = "Case card shown again";
 }

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using TeamsSafeguarding.Cards.Triage;
-using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
@@ -20,7 +19,7 @@ public sealed record CoordinatorsCard(OutboundMessage Message, string Words);
 /// </summary>
 public static class CoordinatorsCaseCard
 {
-    public static CoordinatorsCard For(CaseRecord record, TableEntity? triageRow, PartnersRow? partners, string channelId)
+    public static CoordinatorsCard For(Case record, TableEntity? triageRow, PartnersRow? partners, string channelId)
     {
         var to = DeliveryTarget.ToChannel(channelId);
         if (partners is { Outcome: { } outcome, Method: { } method, DecidedAt: { } decidedAt })
@@ -30,7 +29,7 @@ public static class CoordinatorsCaseCard
             var notice = DecisionEffects.NoticeCard(record, outcome, method, decidedAt, forCoordinators: true, status);
             return new(new OutboundMessage(to, Replies.Card(notice.ToJson()), DecisionEffects.NoticeKey), "partners' decision notice");
         }
-        if (Enum.TryParse<CaseStage>(record.Stage, out var stage) && stage is CaseStage.Received or CaseStage.InTriage)
+        if (record.Stage is CaseStage.Received or CaseStage.InTriage)
             return new(new OutboundMessage(to, Replies.Card(TriageCard.Build(TriageCards.InputFor(record)).ToJson()),
                 ReceivedReferralNotice.TriageCardKey), "triage card");
         return new(new OutboundMessage(to, Replies.Card(TriageCard.Outcome(OutcomeInput(record, triageRow, partners)).ToJson()),
@@ -38,21 +37,15 @@ public static class CoordinatorsCaseCard
     }
 
     /// <summary>The triage outcome as TriageFeature recorded it in the "triage" row (outcome, unmet checks, date).</summary>
-    private static TriageOutcomeCardInput OutcomeInput(CaseRecord record, TableEntity? triageRow, PartnersRow? partners)
+    private static TriageOutcomeCardInput OutcomeInput(Case record, TableEntity? triageRow, PartnersRow? partners)
     {
         var kind = Enum.TryParse<TriageOutcomeKind>(triageRow?.GetString("Outcome"), out var k) ? k : (TriageOutcomeKind?)null;
         var unmet = (triageRow?.GetString("FailedChecks") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => Enum.TryParse<TriageCheck>(c, out var check) ? TriageChecklist.Describe(check).Name : null)
             .OfType<string>().ToList();
         var decided = triageRow?.GetDateTimeOffset("DecidedAt") ?? partners?.SentAt ?? record.UpdatedAt;
-        var words = kind switch
-        {
-            TriageOutcomeKind.ReturnedToReferrer => "Returned to referrer",
-            TriageOutcomeKind.SentToPartners => "Sent to statutory partners",
-            TriageOutcomeKind.ForwardedUntriaged => "Sent to statutory partners without triage",
-            _ => Enum.TryParse<CaseStage>(record.Stage, out var s) ? CaseStageWords.Display(s) : record.Stage,
-        };
-        return new TriageOutcomeCardInput(record.CaseId, record.Reference ?? record.CaseId, record.ReferringAgency ?? "Not given",
+        var words = kind is { } known ? TriageOutcomeWords.Of(known) : CaseStageWords.Display(record.Stage);
+        return new TriageOutcomeCardInput(record.CaseId, record.ReferenceOrId, record.ReferringAgency ?? "Not given",
             record.RiskBand ?? "Not scored", words, DisplayDate.Of(decided), unmet,
             kind == TriageOutcomeKind.ForwardedUntriaged || partners?.NotTriaged == true);
     }

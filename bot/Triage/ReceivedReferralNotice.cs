@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Triage;
-using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
 
@@ -20,7 +20,7 @@ public sealed class ReceivedReferralNotice(IOptions<BoardOptions> board)
     public bool HasCoordinatorsChannel => !string.IsNullOrWhiteSpace(board.Value.CoordinatorsChannelId);
 
     /// <returns>The channel message, or null when no coordinators' channel is set up yet.</returns>
-    public OutboundMessage? ForCoordinators(CaseRecord record, DateTimeOffset receivedAt)
+    public OutboundMessage? ForCoordinators(Case record)
     {
         if (!HasCoordinatorsChannel) return null;
         var card = TriageCard.Build(TriageCards.InputFor(record));

@@ -1,5 +1,4 @@
 using TeamsSafeguarding.Cards.Triage;
-using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Triage;
 
@@ -11,9 +10,8 @@ public static class TriageCards
     public static IReadOnlyList<TriageCheckLine> Checks { get; } =
         TriageChecklist.All.Select(c => new TriageCheckLine(c.FieldId, c.Name, c.Explanation)).ToList();
 
-    public static TriageCardInput InputFor(CaseRecord record,
+    public static TriageCardInput InputFor(Case record,
         IReadOnlyDictionary<string, string>? errors = null, IReadOnlyDictionary<string, string?>? values = null) =>
-        new(record.CaseId, record.Reference ?? record.CaseId,
-            Enum.TryParse<CaseStage>(record.Stage, out var stage) ? CaseStageWords.Display(stage) : record.Stage,
+        new(record.CaseId, record.ReferenceOrId, CaseStageWords.Display(record.Stage),
             record.ReferringAgency ?? "Not given", record.RiskBand ?? "Not scored", record.Version, Checks, errors, values);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Triage;
@@ -7,7 +5,9 @@ using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Escalation.Triage;
+using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Routing;
@@ -17,14 +17,16 @@ namespace TeamsSafeguarding.Triage;
 
 /// <summary>
 /// The triage card's buttons: the deputy board manager returns the referral or sends it to the statutory partners;
-/// a coordinator may send it on untriaged when the DBM is absent. Each outcome is one case transaction: the stage
-/// (ETag-guarded, so two clicks cannot both win), the "triage" row, the log and the messages it causes.
+/// a coordinator may send it on untriaged when the board's process allows it. Each outcome is one case command: the
+/// stage change, the "triage" row, the log and the messages it causes, committed together.
 /// </summary>
-public sealed class TriageFeature(CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, IOptions<BoardOptions> board,
-    WorkingDayCalendar calendar, IOptions<CalendarOptions> calendarOptions, TimeProvider clock, ILogger<TriageFeature> log) : IBotFeature
+public sealed class TriageFeature(CaseCommands commands, BoardDirectory directory, PartnersCards partnersCards, IOptions<BoardOptions> board,
+    ProcessProfile profile, WorkingDayCalendar calendar, ILogger<TriageFeature> log) : IBotFeature
 {
-    public const string Row = "triage";
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    public const string NotFound = "We could not find this referral. It may have been withdrawn.";
+    public const string OnlyDeputy = "Only the deputy board manager can triage referrals. " +
+        "If the deputy board manager is absent, a coordinator can send the referral on without triage.";
+    public const string OnlyCoordinator = "Only a coordinator can send a referral on without triage (when the deputy board manager is absent).";
 
     public void Map(BotRoutes routes)
     {
@@ -33,13 +35,64 @@ public sealed class TriageFeature(CaseStore cases, BoardDirectory directory, Par
         routes.Verb(TriageVerbs.ForwardUntriaged, ForwardUntriagedAsync);
     }
 
-    private async Task<InvokeResponse> TriageAsync(CardAction action, TriageDecision decision, CancellationToken ct)
+    private Task<InvokeResponse> TriageAsync(CardAction action, TriageDecision decision, CancellationToken ct)
     {
-        if (await FindAsync(action, ct) is not { } record) return NotFound();
-        if (!directory.HasAny(action.Actor.UserKey, BoardRole.DeputyBoardManager))
-            return await RefuseAsync(record, action, "Only the deputy board manager can triage referrals. " +
-                "If the deputy board manager is absent, a coordinator can send the referral on without triage.", ct);
+        var (answers, values) = ReadChecks(action);
+        return Command(action, BoardRole.DeputyBoardManager, OnlyDeputy, (file, writes) =>
+        {
+            var record = file.Case;
+            // "Received" means waiting for triage: the card is the triage step itself.
+            var current = record.Stage == CaseStage.Received ? CaseStage.InTriage : record.Stage;
+            var decided = TriageRules.Decide(current, new TriageSubmission(answers, decision, values[TriageCard.ReturnNoteId], writes.Actor.Key, writes.Now));
+            if (!decided.IsValid)
+                return InvokeResponse.Card(TriageCard.Build(TriageCards.InputFor(record, FieldError.ByField(decided.Errors), values)).ToJson());
+            var outcome = decided.Outcome! with { From = record.Stage };
+            var failed = outcome.FailedChecks.Select(c => TriageChecklist.Describe(c).Name).ToList();
+            return Commit(writes, outcome, record.Triage(failed.Count == 0, failed, profile.Stages, writes.Now), failed);
+        }, ct);
+    }
 
+    private Task<InvokeResponse> ForwardUntriagedAsync(CardAction action, CancellationToken ct) =>
+        Command(action, BoardRole.Coordinator, OnlyCoordinator, (file, writes) =>
+        {
+            var record = file.Case;
+            var result = TriageRules.ForwardUntriaged(record.Stage, writes.Actor.Key, writes.Now, profile.Stages.AllowsUntriagedForwarding);
+            if (!result.IsValid) return InvokeResponse.Message(string.Join(" ", result.Errors.Select(e => e.Message)));
+            return Commit(writes, result.Outcome!, record.ForwardUntriaged(profile.Stages, writes.Now), []);
+        }, ct);
+
+    /// <summary>Runs a triage decision as one case command, for people holding the role (others' refusals are logged on the case).</summary>
+    private Task<InvokeResponse> Command(CardAction action, BoardRole role, string refusal,
+        Func<CaseFile, CaseWrites, InvokeResponse> decide, CancellationToken ct) =>
+        commands.RunAsync(action.GetString("caseId"), directory.ActorFor(action.Actor.UserKey), [], (file, writes) =>
+            directory.HasAny(writes.Actor.Key, role) ? decide(file, writes) : writes.Refuse(action.Verb, InvokeResponse.Message(refusal)),
+            () => InvokeResponse.Message(NotFound), ct);
+
+    private InvokeResponse Commit(CaseWrites writes, TriageOutcome outcome, CaseChange change, IReadOnlyList<string> failedNames)
+    {
+        if (change.IsRefused) return InvokeResponse.Message(change.Refusal!);
+        var next = change.After;
+        writes.Apply(change).Put(TriageRow.ToEntity(next.CaseId, outcome));
+        if (outcome.Kind == TriageOutcomeKind.ReturnedToReferrer)
+        {
+            writes.Send(new OutboundMessage(DeliveryTarget.ToUser(next.ReferrerKey),
+                Replies.Card(ReturnedReferralCard.Build(next.CaseId, next.ReferenceOrId, failedNames, outcome.ReturnNote!).ToJson())));
+        }
+        else
+        {
+            var partners = PartnersRow.Start(next.CaseId, writes.Now, profile.PartnerDeadlines(writes.Now, calendar), outcome.NotTriaged);
+            writes.Put(partners.ToEntity());
+            if (!string.IsNullOrWhiteSpace(board.Value.PartnersChannelId))
+                writes.Send(partnersCards.FirstPost(board.Value.PartnersChannelId!, next, partners));
+        }
+        var outcomeCard = OutcomeCard(next, outcome, failedNames);
+        writes.Send(new OutboundMessage(DeliveryTarget.UpdateOf(ReceivedReferralNotice.TriageCardKey), Replies.Card(outcomeCard.ToJson())));
+        log.LogInformation("Triage outcome {Kind} recorded", outcome.Kind);
+        return InvokeResponse.Card(outcomeCard.ToJson());
+    }
+
+    private static (List<TriageAnswer> Answers, Dictionary<string, string?> Values) ReadChecks(CardAction action)
+    {
         var answers = new List<TriageAnswer>();
         var values = new Dictionary<string, string?>();
         foreach (var info in TriageChecklist.All)
@@ -52,123 +105,22 @@ public sealed class TriageFeature(CaseStore cases, BoardDirectory directory, Par
                 answers.Add(new TriageAnswer(info.Check, result == TriageCard.Met ? TriageCheckResult.Met : TriageCheckResult.NotMet,
                     string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
         }
-        var returnNote = action.GetString(TriageCard.ReturnNoteId);
-        values[TriageCard.ReturnNoteId] = returnNote;
-
-        var now = clock.GetUtcNow();
-        var stage = StageOf(record);
-        // "Received" means waiting for triage: the card is the triage step itself.
-        var current = stage == CaseStage.Received ? CaseStage.InTriage : stage;
-        var decided = TriageRules.Decide(current, new TriageSubmission(answers, decision, returnNote, action.Actor.UserKey, now));
-        if (!decided.IsValid)
-        {
-            var errors = FieldError.ByField(decided.Errors);
-            return InvokeResponse.Card(TriageCard.Build(TriageCards.InputFor(record, errors, values)).ToJson());
-        }
-        return await CommitAsync(record, action, decided.Outcome! with { From = stage }, ct);
+        values[TriageCard.ReturnNoteId] = action.GetString(TriageCard.ReturnNoteId);
+        return (answers, values);
     }
 
-    private async Task<InvokeResponse> ForwardUntriagedAsync(CardAction action, CancellationToken ct)
+    private static Cards.AdaptiveCard OutcomeCard(Case record, TriageOutcome outcome, IReadOnlyList<string> failedNames) =>
+        TriageCard.Outcome(new TriageOutcomeCardInput(record.CaseId, record.ReferenceOrId, record.ReferringAgency ?? "Not given",
+            record.RiskBand ?? "Not scored", TriageOutcomeWords.Of(outcome.Kind), DisplayDate.Of(outcome.DecidedAt), failedNames, outcome.NotTriaged));
+}
+
+/// <summary>The words for a triage outcome on cards.</summary>
+public static class TriageOutcomeWords
+{
+    public static string Of(TriageOutcomeKind kind) => kind switch
     {
-        if (await FindAsync(action, ct) is not { } record) return NotFound();
-        if (!directory.HasAny(action.Actor.UserKey, BoardRole.Coordinator))
-            return await RefuseAsync(record, action, "Only a coordinator can send a referral on without triage (when the deputy board manager is absent).", ct);
-        var result = TriageRules.ForwardUntriaged(StageOf(record), action.Actor.UserKey, clock.GetUtcNow());
-        if (!result.IsValid)
-            return InvokeResponse.Message(string.Join(" ", result.Errors.Select(e => e.Message)));
-        return await CommitAsync(record, action, result.Outcome!, ct);
-    }
-
-    private async Task<InvokeResponse> CommitAsync(CaseRecord record, CardAction action, TriageOutcome outcome, CancellationToken ct)
-    {
-        var at = outcome.DecidedAt;
-        var actor = action.Actor.UserKey;
-        var role = directory.MainRoleOf(actor);
-        var failedNames = outcome.FailedChecks.Select(c => TriageChecklist.Describe(c).Name).ToList();
-        var next = record with { Stage = outcome.NextStage.ToString(), UpdatedAt = at };
-
-        var tx = cases.Begin(record.CaseId);
-        tx.Replace(next.ToEntity(), record.ETag);
-        tx.Upsert(TriageRow(record.CaseId, outcome));
-        if (outcome.Kind != TriageOutcomeKind.ForwardedUntriaged)
-            tx.Add(Log(at, actor, role, CaseActions.Triaged,
-                failedNames.Count == 0 ? "All checks met" : "Not met: " + string.Join(", ", failedNames)).ToEntity(record.CaseId));
-
-        switch (outcome.Kind)
-        {
-            case TriageOutcomeKind.ReturnedToReferrer:
-                tx.Add(Log(at, actor, role, CaseActions.Returned, "Not met: " + string.Join(", ", failedNames)).ToEntity(record.CaseId));
-                tx.Send(new OutboundMessage(DeliveryTarget.ToUser(record.ReferrerKey),
-                    Replies.Card(ReturnedReferralCard.Build(record.CaseId, record.Reference ?? record.CaseId, failedNames, outcome.ReturnNote!).ToJson())));
-                break;
-            default:
-                var untriaged = outcome.NotTriaged;
-                tx.Add(Log(at, actor, role, untriaged ? CaseActions.SentUntriaged : CaseActions.SentToPartners,
-                    untriaged ? "Triage not completed" : null).ToEntity(record.CaseId));
-                var deadlines = WorkingDayDeadlines.FromSent(at, calendar, calendarOptions.Value);
-                var partners = PartnersRow.Start(record.CaseId, at, deadlines, untriaged);
-                tx.Upsert(partners.ToEntity());
-                if (!string.IsNullOrWhiteSpace(board.Value.PartnersChannelId))
-                    tx.Send(partnersCards.FirstPost(board.Value.PartnersChannelId!, next, partners));
-                break;
-        }
-        var outcomeCard = OutcomeCard(next, outcome, failedNames);
-        tx.Send(new OutboundMessage(DeliveryTarget.UpdateOf(ReceivedReferralNotice.TriageCardKey), Replies.Card(outcomeCard.ToJson())));
-
-        try
-        {
-            await tx.CommitAsync(ct);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
-        {
-            log.LogInformation("Triage lost a race with another action on the case");
-            return InvokeResponse.Message("Someone else acted on this referral at the same moment. Please refresh the card to see where it stands.");
-        }
-        log.LogInformation("Triage outcome {Kind} recorded", outcome.Kind);
-        return InvokeResponse.Card(outcomeCard.ToJson());
-    }
-
-    private static TableEntity TriageRow(string caseId, TriageOutcome outcome) => new(CaseRecord.PartitionOf(caseId), Row)
-    {
-        ["Outcome"] = outcome.Kind.ToString(),
-        ["FailedChecks"] = string.Join(",", outcome.FailedChecks),
-        ["Answers"] = string.Join(",", outcome.Answers.Select(a => $"{a.Check}={a.Result}")),
-        // Notes are typed text: kept on the case file (shown to those entitled), never logged.
-        ["Notes"] = System.Text.Json.JsonSerializer.Serialize(outcome.Answers.Where(a => a.Note is not null).ToDictionary(a => a.Check.ToString(), a => a.Note)),
-        ["ReturnNote"] = outcome.ReturnNote,
-        ["Untriaged"] = outcome.NotTriaged,
-        ["DecidedBy"] = outcome.DecidedBy,
-        ["DecidedAt"] = outcome.DecidedAt,
+        TriageOutcomeKind.ReturnedToReferrer => "Returned to referrer",
+        TriageOutcomeKind.SentToPartners => "Sent to statutory partners",
+        _ => "Sent to statutory partners without triage",
     };
-
-    private static Cards.AdaptiveCard OutcomeCard(CaseRecord record, TriageOutcome outcome, IReadOnlyList<string> failedNames) =>
-        TriageCard.Outcome(new TriageOutcomeCardInput(record.CaseId, record.Reference ?? record.CaseId, record.ReferringAgency ?? "Not given",
-            record.RiskBand ?? "Not scored",
-            outcome.Kind switch
-            {
-                TriageOutcomeKind.ReturnedToReferrer => "Returned to referrer",
-                TriageOutcomeKind.SentToPartners => "Sent to statutory partners",
-                _ => "Sent to statutory partners without triage",
-            },
-            outcome.DecidedAt.UtcDateTime.ToString("d MMMM yyyy", English), failedNames, outcome.NotTriaged));
-
-    private CaseLogEntry Log(DateTimeOffset at, string actor, string role, string action, string? detail) =>
-        new(at, actor, role, directory.AgencyOf(actor)?.Name, action, detail);
-
-    private async Task<CaseRecord?> FindAsync(CardAction action, CancellationToken ct) =>
-        action.GetString("caseId") is { } caseId ? await cases.GetAsync(caseId, ct) : null;
-
-    private static InvokeResponse NotFound() => InvokeResponse.Message("We could not find this referral. It may have been withdrawn.");
-
-    private static CaseStage StageOf(CaseRecord record) => Enum.TryParse<CaseStage>(record.Stage, out var s) ? s : CaseStage.Draft;
-
-    private async Task<InvokeResponse> RefuseAsync(CaseRecord record, CardAction action, string message, CancellationToken ct)
-    {
-        var tx = cases.Begin(record.CaseId);
-        tx.Add(Log(clock.GetUtcNow(), action.Actor.UserKey, directory.MainRoleOf(action.Actor.UserKey), CaseActions.AccessRefused, action.Verb)
-            .ToEntity(record.CaseId));
-        await tx.CommitAsync(ct);
-        log.LogInformation("Triage action refused for lack of role");
-        return InvokeResponse.Message(message);
-    }
 }

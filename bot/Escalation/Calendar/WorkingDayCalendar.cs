@@ -19,8 +19,6 @@ public sealed class WorkingDayCalendar
         this.extraClosureDays = [.. extraClosureDays ?? []];
     }
 
-    public static WorkingDayCalendar From(CalendarOptions options) => new(options.Region, options.ExtraClosureDays);
-
     public BankHolidayRegion Region { get; }
 
     public IReadOnlyCollection<DateOnly> ExtraClosureDays => extraClosureDays;

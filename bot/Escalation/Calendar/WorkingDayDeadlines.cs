@@ -7,7 +7,4 @@ public sealed record WorkingDayDeadlines(Deadline ViewsDue, Deadline DecisionDue
         DateTimeOffset sentAt, WorkingDayCalendar calendar, int viewsWorkingDays = 5, int decisionWorkingDays = 10) =>
         new(Deadline.WorkingDaysAfter(sentAt, viewsWorkingDays, calendar),
             Deadline.WorkingDaysAfter(sentAt, decisionWorkingDays, calendar));
-
-    public static WorkingDayDeadlines FromSent(DateTimeOffset sentAt, WorkingDayCalendar calendar, CalendarOptions options) =>
-        FromSent(sentAt, calendar, options.ViewsDueWorkingDays, options.DecisionDueWorkingDays);
 }

@@ -1,6 +1,9 @@
 namespace TeamsSafeguarding.Escalation.Cases;
 
-/// <summary>Where a case is in the reference escalation process (domain.md section 2, state table).</summary>
+/// <summary>
+/// Where a case is in the escalation process (domain.md section 2). Which stage may follow which is
+/// <see cref="StageTable"/>; the words people see are <see cref="CaseStageWords"/>.
+/// </summary>
 public enum CaseStage
 {
     Draft,
@@ -11,7 +14,10 @@ public enum CaseStage
     NoMeeting,
     MeetingRequired,
     Arranging,
-    Held,
-    FeedbackSent,
+    MeetingBooked,
+    MeetingHeld,
+    MonitoringActions,
+    ReviewDue,
+    ReEscalated,
     Closed,
 }

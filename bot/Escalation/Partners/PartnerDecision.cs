@@ -24,29 +24,21 @@ public static class PartnerDecision
 
     public static PartnerDecisionState Evaluate(PartnerViews ledger, DateTimeOffset now, DateTimeOffset decisionDue)
     {
-        var rule = ledger.Rule;
+        var atDeadline = ledger.AsAt(decisionDue);
 
-        if (rule.EarlyDecision)
-        {
-            // Replay the views in arrival order: the first moment a majority agreed is the decision, whatever came later.
-            var current = new Dictionary<string, PartnerView>();
-            foreach (var view in ledger.History.Where(v => v.GivenAt <= decisionDue))
-            {
-                current[view.AgencyId] = view;
-                if (MajorityOf(ledger, current) is { } early)
-                    return Decided(ledger, current, early, DecisionMethod.EarlyMajority, view.GivenAt, null);
-            }
-        }
+        // With early decision, the first moment a majority agreed (before the deadline) is the decision, and it is final:
+        // views are refused from then on, so the agreeing views are still the current ones.
+        if (ledger.Rule.EarlyDecision && MajorityOf(ledger, atDeadline) is { } early)
+            return Decided(ledger, atDeadline, early, DecisionMethod.EarlyMajority, MomentAgreed(ledger, atDeadline, early), null);
 
         if (now <= decisionDue)
             return new(DecisionStatus.Undecided, TallyOf(ledger, ledger.Current));
 
-        var atDeadline = ledger.CurrentAsAt(decisionDue);
         if (MajorityOf(ledger, atDeadline) is { } majority)
             return Decided(ledger, atDeadline, majority, DecisionMethod.MajorityAtDeadline, decisionDue, null);
 
         if (ledger.Casting is { } casting)
-            return Decided(ledger, ledger.CurrentAsAt(casting.At), casting.Outcome, DecisionMethod.Chair, casting.At, casting);
+            return Decided(ledger, ledger.Current, casting.Outcome, DecisionMethod.Chair, casting.At, casting);
 
         return new(DecisionStatus.AwaitingCastingDecision, TallyOf(ledger, ledger.Current));
     }
@@ -107,6 +99,10 @@ public static class PartnerDecision
             if (group.Count() >= ledger.Rule.Threshold) return group.Key;
         return null;
     }
+
+    /// <summary>When the agreeing agencies first made a majority: the threshold-th of their views to arrive.</summary>
+    private static DateTimeOffset MomentAgreed(PartnerViews ledger, IReadOnlyDictionary<string, PartnerView> views, PartnerChoice choice) =>
+        Counted(ledger, views).Where(v => v.Choice == choice).Select(v => v.GivenAt).Order().ElementAt(ledger.Rule.Threshold - 1);
 
     private static PartnerDecisionState Decided(
         PartnerViews ledger, IReadOnlyDictionary<string, PartnerView> current, PartnerChoice outcome,

@@ -7,7 +7,7 @@ public enum ViewGivenKind
 {
     /// <summary>The agency's first view.</summary>
     Recorded,
-    /// <summary>The agency's view was changed (by the same or another member); the earlier one stays in history.</summary>
+    /// <summary>The agency's view was changed (by the same or another member); the change is in the case log.</summary>
     Changed,
     /// <summary>The same member said the same thing again with a new click: nothing to record.</summary>
     Unchanged,
@@ -16,7 +16,7 @@ public enum ViewGivenKind
     Refused,
 }
 
-/// <summary>The answer to giving a view: the ledger to keep (unchanged unless Recorded/Changed) and any problems.</summary>
+/// <summary>The answer to giving a view: the views to keep (unchanged unless Recorded/Changed) and any problems.</summary>
 public sealed record ViewGiven(ViewGivenKind Kind, PartnerViews Ledger, IReadOnlyList<FieldError> Problems)
 {
     public bool Accepted => Kind != ViewGivenKind.Refused;
@@ -24,58 +24,55 @@ public sealed record ViewGiven(ViewGivenKind Kind, PartnerViews Ledger, IReadOnl
 }
 
 /// <summary>
-/// The immutable record of the partners' views on one case: every view in the order it arrived (so every change
-/// is logged), plus the casting decision if one was needed. The current view of an agency is the latest view
-/// given by any of its members. Rebuild from storage with <see cref="Restore"/>.
+/// The partners' views on one case: each agency's current view (any of its members may give or change it until the
+/// decision), plus the casting decision if one was needed. One entry per agency, so what is kept stays bounded however
+/// often a view changes; every change is logged on the case instead. Rebuild from storage with <see cref="Restore"/>.
 /// </summary>
 public sealed class PartnerViews
 {
     public const string RationaleField = "rationale";
 
-    private PartnerViews(DecisionRule rule, ImmutableList<PartnerView> history, CastingDecision? casting)
+    private readonly ImmutableDictionary<string, AgencyView> _byAgency;
+
+    private PartnerViews(DecisionRule rule, ImmutableDictionary<string, AgencyView> byAgency, CastingDecision? casting)
     {
         Rule = rule;
-        History = history;
+        _byAgency = byAgency;
         Casting = casting;
     }
 
     public DecisionRule Rule { get; }
-    public IReadOnlyList<PartnerView> History { get; }
     public CastingDecision? Casting { get; }
 
-    public static PartnerViews Start(DecisionRule rule) => new(rule, [], null);
+    /// <summary>Each agency's standing, keyed by agency id (agencies without a view are absent).</summary>
+    public IReadOnlyDictionary<string, AgencyView> ByAgency => _byAgency;
 
-    public static PartnerViews Restore(DecisionRule rule, IEnumerable<PartnerView> history, CastingDecision? casting) =>
-        new(rule, history.ToImmutableList(), casting);
+    /// <summary>How many views have been recorded in all (first views and changes).</summary>
+    public int ViewsRecorded => _byAgency.Values.Sum(a => a.Times);
 
-    /// <summary>Each agency's latest view (agencies without a view are absent).</summary>
-    public IReadOnlyDictionary<string, PartnerView> Current => CurrentAsAt(DateTimeOffset.MaxValue);
+    public static PartnerViews Start(DecisionRule rule) => new(rule, ImmutableDictionary<string, AgencyView>.Empty, null);
 
-    /// <summary>Each agency's latest view among those given at or before <paramref name="instant"/>.</summary>
-    public IReadOnlyDictionary<string, PartnerView> CurrentAsAt(DateTimeOffset instant)
-    {
-        var current = new Dictionary<string, PartnerView>();
-        foreach (var view in History.Where(v => v.GivenAt <= instant))
-            current[view.AgencyId] = view;
-        return current;
-    }
+    public static PartnerViews Restore(DecisionRule rule, IEnumerable<AgencyView> agencies, CastingDecision? casting) =>
+        new(rule, agencies.ToImmutableDictionary(a => a.Current.AgencyId), casting);
 
-    public IReadOnlyList<PartnerAgency> AgenciesWithoutView()
-    {
-        var current = Current;
-        return Rule.Electorate.Where(a => !current.ContainsKey(a.Id)).ToList();
-    }
+    /// <summary>Each agency's current view.</summary>
+    public IReadOnlyDictionary<string, PartnerView> Current => _byAgency.ToDictionary(p => p.Key, p => p.Value.Current);
+
+    /// <summary>The current views given by the decision deadline (a view given or changed after it does not count there).</summary>
+    public IReadOnlyDictionary<string, PartnerView> AsAt(DateTimeOffset decisionDue) => _byAgency.Values
+        .Select(a => a.Current).Where(v => v.GivenAt <= decisionDue).ToDictionary(v => v.AgencyId);
+
+    public IReadOnlyList<PartnerAgency> AgenciesWithoutView() => Rule.Electorate.Where(a => !_byAgency.ContainsKey(a.Id)).ToList();
 
     /// <summary>
     /// Adds a view unless the decision has already been made (then it is refused with an explanation).
-    /// A re-delivered click (same request id, same content) is recorded once, even after the decision.
+    /// A re-delivered click (a request id already taken) is recorded once, even after the decision.
     /// </summary>
     public ViewGiven Give(PartnerView view, PartnerDecisionState decision)
     {
-        var sameRequest = History.FirstOrDefault(v => v.RequestId == view.RequestId);
-        if (sameRequest is not null)
+        if (_byAgency.Values.FirstOrDefault(a => a.HasTaken(view.RequestId)) is { } taken)
         {
-            return sameRequest.SaysTheSameAs(view)
+            return taken.Current.RequestId != view.RequestId || taken.Current.SaysTheSameAs(view)
                 ? new(ViewGivenKind.Duplicate, this, [])
                 : Refuse(FieldError.Form, "This request has already been used to give a different view. Please open the card again.");
         }
@@ -90,8 +87,7 @@ public sealed class PartnerViews
         }
 
         var problems = new List<FieldError>();
-        var agency = Rule.Agency(view.AgencyId);
-        if (agency is null)
+        if (Rule.Agency(view.AgencyId) is null)
             problems.Add(new(FieldError.Form, "Your agency is not one of this board's statutory partners, so it cannot give a view."));
         if (string.IsNullOrWhiteSpace(view.MemberId) || string.IsNullOrWhiteSpace(view.RequestId))
             problems.Add(new(FieldError.Form, "We could not tell who gave this view. Please open the card again."));
@@ -104,15 +100,16 @@ public sealed class PartnerViews
         if (problems.Count > 0) return new(ViewGivenKind.Refused, this, problems);
 
         var normalised = view with { Rationale = view.Rationale.Trim() };
-        Current.TryGetValue(view.AgencyId, out var previous);
-        if (previous is not null && previous.SaysTheSameAs(normalised))
+        _byAgency.TryGetValue(view.AgencyId, out var previous);
+        if (previous is not null && previous.Current.SaysTheSameAs(normalised))
             return new(ViewGivenKind.Unchanged, this, []);
 
-        var next = new PartnerViews(Rule, ((ImmutableList<PartnerView>)History).Add(normalised), Casting);
-        return new(previous is null ? ViewGivenKind.Recorded : ViewGivenKind.Changed, next, []);
+        var standing = previous is null ? AgencyView.First(normalised) : previous.Then(normalised);
+        return new(previous is null ? ViewGivenKind.Recorded : ViewGivenKind.Changed,
+            new PartnerViews(Rule, _byAgency.SetItem(view.AgencyId, standing), Casting), []);
     }
 
-    internal PartnerViews WithCasting(CastingDecision casting) => new(Rule, (ImmutableList<PartnerView>)History, casting);
+    internal PartnerViews WithCasting(CastingDecision casting) => new(Rule, _byAgency, casting);
 
     private ViewGiven Refuse(string field, string message) => new(ViewGivenKind.Refused, this, [new(field, message)]);
 }

@@ -22,23 +22,25 @@ public sealed record ScheduledReminder(ReminderKind Kind, DateOnly DueDate, Date
 
 /// <summary>
 /// When to remind (domain.md section 2: "remind partners without a view before WD 5 and WD 10"; how long before
-/// is the board's choice): at <see cref="SendHour"/>:00 London time, <c>workingDaysBefore</c> working days before
-/// the due date (0 = the morning of the due date itself).
+/// is the board's choice): at <paramref name="sendAt"/> London time (09:00 unless the board's profile says otherwise),
+/// <c>workingDaysBefore</c> working days before the due date (0 = the morning of the due date itself).
 /// </summary>
 public static class ReminderSchedule
 {
-    public const int SendHour = 9;
+    public static readonly TimeOnly DefaultSendTime = new(9, 0);
 
-    public static IReadOnlyList<ScheduledReminder> For(DateOnly viewsDue, DateOnly decisionDue, WorkingDayCalendar calendar, int workingDaysBefore)
+    public static IReadOnlyList<ScheduledReminder> For(DateOnly viewsDue, DateOnly decisionDue, WorkingDayCalendar calendar, int workingDaysBefore,
+        TimeOnly? sendAt = null)
     {
+        var time = sendAt ?? DefaultSendTime;
         ArgumentOutOfRangeException.ThrowIfNegative(workingDaysBefore);
         return [One(ReminderKind.Views, viewsDue), One(ReminderKind.Decision, decisionDue)];
 
         ScheduledReminder One(ReminderKind kind, DateOnly due)
         {
-            // Working days are never Sundays, so 09:00 London is never on a clock-change day's odd hour.
+            // Working days are never Sundays, so the send time is never on a clock-change day's odd hour.
             var day = calendar.SubtractWorkingDays(due, workingDaysBefore);
-            return new(kind, due, LondonTime.StartOf(day).AddHours(SendHour), LondonTime.StartOf(due.AddDays(1)));
+            return new(kind, due, LondonTime.StartOf(day).Add(time.ToTimeSpan()), LondonTime.StartOf(due.AddDays(1)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Conversations;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
@@ -24,7 +26,7 @@ public class LargestCardsBenchmarks
 
     private ReferralDraft fullDraft = null!;
     private PartnersCards partnersCards = null!;
-    private CaseRecord caseRecord = null!;
+    private Case caseRecord = null!;
     private PartnersRow partnersRow = null!;
     private string memberKey = null!;
 
@@ -36,19 +38,19 @@ public class LargestCardsBenchmarks
         memberKey = board.Partners[0].Members[0];
         // The members' Teams ids are only read from storage by LoadAsync, which building a card never calls.
         var teamsIds = new MemberTeamsIds(new ConversationStore(new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", "unused")), Options.Create(board));
-        partnersCards = new PartnersCards(Options.Create(board), new BoardDirectory(Options.Create(board)), teamsIds, new FixedClock(new(2026, 3, 18, 9, 0, 0, TimeSpan.Zero)));
+        partnersCards = new PartnersCards(Options.Create(board), new BoardDirectory(Options.Create(board)), BoardSetup.DecisionRuleOf(board, ProcessProfile.Default), teamsIds, new FixedClock(new(2026, 3, 18, 9, 0, 0, TimeSpan.Zero)));
         var sent = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
-        caseRecord = new CaseRecord
+        caseRecord = new Case
         {
-            CaseId = "c0ffee00c0ffee00", Reference = "SAB-2026-0042", Stage = "WithPartners", ReferrerKey = "referrer",
+            CaseId = "c0ffee00c0ffee00", Reference = "SAB-2026-0042", Stage = CaseStage.WithPartners, ReferrerKey = "referrer",
             ReferringAgency = "Adult Social Care", RiskBand = "High", CreatedAt = sent, UpdatedAt = sent,
         };
         var start = PartnersRow.Start(caseRecord.CaseId, sent,
             WorkingDayDeadlines.FromSent(sent, new WorkingDayCalendar(BankHolidayRegion.EnglandAndWales)), notTriaged: false);
         partnersRow = start with
         {
-            Views = [.. board.Partners.Take(7).Select((a, i) => new PartnerView(a.Id, a.Members[0],
-                i % 2 == 0 ? PartnerChoice.MeetingRequired : PartnerChoice.NoMeeting, Text(PartnerView.MaxRationaleLength), sent.AddHours(i + 1), $"click-{i}"))],
+            Views = [.. board.Partners.Take(7).Select((a, i) => AgencyView.First(new PartnerView(a.Id, a.Members[0],
+                i % 2 == 0 ? PartnerChoice.MeetingRequired : PartnerChoice.NoMeeting, Text(PartnerView.MaxRationaleLength), sent.AddHours(i + 1), $"click-{i}")))],
         };
 
         Console.WriteLine($"// Review card: {ReviewCard_BuildAndSerialize().Length / 1024.0:0.0} KB of JSON; " +

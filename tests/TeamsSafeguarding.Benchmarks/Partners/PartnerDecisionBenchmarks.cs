@@ -23,18 +23,18 @@ public class PartnerDecisionBenchmarks
         var usual = DecisionRule.Default;
         typical = PartnerViews.Restore(usual,
         [
-            View(usual.Electorate[0].Id, PartnerChoice.MeetingRequired, hours: 5),
-            View(usual.Electorate[1].Id, PartnerChoice.NoMeeting, hours: 30),
+            AgencyView.First(View(usual.Electorate[0].Id, PartnerChoice.MeetingRequired, hours: 5)),
+            AgencyView.First(View(usual.Electorate[1].Id, PartnerChoice.NoMeeting, hours: 30)),
         ], null);
         nextView = View(usual.Electorate[2].Id, PartnerChoice.MeetingRequired, hours: 50);
 
-        var eight = new DecisionRule([.. Enumerable.Range(1, 8).Select(i => new PartnerAgency($"agency-{i}", $"Partner agency {i}"))]);
-        var history = new List<PartnerView>();
+        var eight = new DecisionRule([.. Enumerable.Range(1, 8).Select(i => new PartnerAgency($"agency-{i}", $"Partner agency {i}"))], EarlyDecision: false);
+        // Eight agencies, each having changed its view five times, split 4-4.
+        largest = PartnerViews.Start(eight);
         for (var round = 0; round < 5; round++)
             for (var a = 0; a < 8; a++)
-                history.Add(View(eight.Electorate[a].Id, a < 4 ? PartnerChoice.MeetingRequired : PartnerChoice.NoMeeting,
-                    hours: 1 + round * 48 + a, rationale: $"Round {round + 1}: " + Rationale));
-        largest = PartnerViews.Restore(eight, history, null);
+                largest = PartnerDecision.GiveView(largest, View(eight.Electorate[a].Id, (a + round) % 2 == 0 ? PartnerChoice.MeetingRequired : PartnerChoice.NoMeeting,
+                    hours: 1 + round * 48 + a, rationale: $"Round {round + 1}: " + Rationale), DecisionDue).Ledger;
 
         if (PartnerDecision.Evaluate(largest, DecisionDue.AddDays(1), DecisionDue).Status != DecisionStatus.AwaitingCastingDecision)
             throw new InvalidOperationException("The largest ledger should be split at the deadline.");

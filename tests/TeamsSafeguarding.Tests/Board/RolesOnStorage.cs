@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Tests.Support;
@@ -16,7 +17,7 @@ namespace TeamsSafeguarding.Tests.Board;
 /// </summary>
 internal sealed class RolesOnStorage
 {
-    public RolesOnStorage(TableClient table, BoardOptions board, FakeTimeProvider clock, LogCapture? logs = null)
+    public RolesOnStorage(TableClient table, BoardOptions board, FakeTimeProvider clock, LogCapture? logs = null, ProcessProfile? profile = null)
     {
         Table = table;
         Board = board;
@@ -27,7 +28,7 @@ internal sealed class RolesOnStorage
             b.SetMinimumLevel(LogLevel.Trace);
             if (logs is not null) b.AddProvider(logs);
         });
-        Recorder = new BoardRolesRecorder(Store, Options.Create(board), clock, factory.CreateLogger<BoardRolesRecorder>());
+        Recorder = new BoardRolesRecorder(Store, Options.Create(board), profile ?? ProcessProfile.Default, clock, factory.CreateLogger<BoardRolesRecorder>());
     }
 
     public TableClient Table { get; }

@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsSafeguarding.Board;
+using TeamsSafeguarding.Escalation.Partners;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Tests.Support;
 using Xunit;
 
@@ -75,8 +77,7 @@ public sealed class StoredRolesTests(AzuriteFixture azurite)
         board.Chairs = ["chair-2"];
         board.Auditors = ["auditor-1", "auditor-2"];
         board.Partners[1].Members.Add("police-2");
-        board.TieBreak = "DeputyBoardManager";
-        var restarted = new RolesOnStorage(table, board, clock);
+        var restarted = new RolesOnStorage(table, board, clock, profile: ProcessProfile.Default with { CastingBy = CastingActor.DeputyBoardManager });
         await restarted.Recorder.StartAsync(default);
 
         var rows = restarted.BoardRows();

@@ -13,7 +13,7 @@ public sealed class CaseReferenceCounterTests(AzuriteFixture azurite)
     public async Task Parallel_allocations_never_share_a_number_and_leave_no_gaps()
     {
         var table = azurite.NewTable("counter");
-        var store = new CaseStore(table, new Transactions(table, new OutboxSignal(), TimeProvider.System));
+        var store = new CaseStore(table);
 
         var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => store.NextSequenceAsync(2026, default))));
 
@@ -25,7 +25,7 @@ public sealed class CaseReferenceCounterTests(AzuriteFixture azurite)
     public async Task A_reference_can_be_claimed_once()
     {
         var table = azurite.NewTable("claim");
-        var store = new CaseStore(table, new Transactions(table, new OutboxSignal(), TimeProvider.System));
+        var store = new CaseStore(table);
         var caseId = CaseStore.NewCaseId();
 
         Assert.True(await store.ClaimReferenceAsync("SAB-2026-0001", caseId, default));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cards.Triage;
 using TeamsSafeguarding.Cases;
@@ -172,10 +173,10 @@ public sealed class DeadlineInPlaygroundTests(AzuriteFixture azurite) : IAsyncLi
 
         // The case log: asked at the deadline by the bot, decided by Patti, on the London date.
         var caseId = (await Cases.FindCaseIdAsync(Reference, default))!;
-        Assert.Equal("MeetingRequired", (await Cases.GetAsync(caseId, default))!.Stage);
+        Assert.Equal(CaseStage.MeetingRequired, (await Cases.GetAsync(caseId, default))!.Stage);
         var log = await Cases.GetLogAsync(caseId, default);
         Assert.Equal(2, log.Count(l => l.Action == CaseActions.ReminderSent));
-        var asked = Assert.Single(log, l => l.Action == PartnerCaseActions.AwaitingCasting);
+        var asked = Assert.Single(log, l => l.Action == CaseActions.AwaitingCasting);
         Assert.Equal("No majority at the deadline (1 meeting required, 1 no meeting, 1 without a view); chair asked", asked.Detail);
         var decidedLine = Assert.Single(log, l => l.Action == CaseActions.Decided);
         Assert.Equal("MeetingRequired; Chair; 2026-05-15", decidedLine.Detail);

@@ -177,7 +177,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(InvokeResponse.CardType, first["type"]?.GetValue<string>());
         Assert.Equal(first.ToJsonString(), again.ToJsonString());
-        Assert.Single(bot.Rows(), r => r.PartitionKey.StartsWith("case|") && r.RowKey == TeamsSafeguarding.Cases.CaseRecord.Row);
+        Assert.Single(bot.Rows(), r => r.PartitionKey.StartsWith("case|") && r.RowKey == TeamsSafeguarding.Cases.CaseRow.Row);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         foreach (var r in responses) r.Dispose();
-        Assert.Single(bot.Rows(), r => r.PartitionKey.StartsWith("case|") && r.RowKey == TeamsSafeguarding.Cases.CaseRecord.Row);
+        Assert.Single(bot.Rows(), r => r.PartitionKey.StartsWith("case|") && r.RowKey == TeamsSafeguarding.Cases.CaseRow.Row);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Escalation.Partners;
@@ -17,7 +18,7 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
 {
     private readonly BoardHarness _board = new(azurite.NewTable("response"));
 
-    private async Task<CaseRecord> DecidedAsync(string choice)
+    private async Task<Case> DecidedAsync(string choice)
     {
         var record = await _board.SeedReceivedAsync();
         await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
@@ -73,7 +74,7 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
         Assert.DoesNotContain("owns action 3", text);
         Assert.DoesNotContain("describe action 3", text);
         Assert.Contains("Housing to review tenancy support", text); // typed values kept
-        Assert.Equal("NoMeeting", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.NoMeeting, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
 
         _board.Clock.Advance(TimeSpan.FromDays(1));
         var before = (await _board.OutboxAsync(record.CaseId)).Count;
@@ -88,7 +89,7 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Single-agency work", recorded.ToJsonString());
         Assert.Contains("3 March 2026", recorded.ToJsonString());
 
-        Assert.Equal("Closed", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.Closed, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var row = PartnersRow.FromEntity((await _board.Cases.GetRowAsync(record.CaseId, PartnersRow.Row, default))!);
         Assert.Equal("Single-agency work is under way and the risk is held.", row.Response!.Rationale);
         Assert.Equal(new FurtherAction("Housing to review tenancy support", "Housing association", new DateOnly(2026, 3, 20)), Assert.Single(row.Response.Actions));
@@ -126,7 +127,7 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
         var record = await DecidedAsync("NoMeeting");
         var message = BoardHarness.MessageOf(await RecordAsync(who, record.CaseId, new JsonObject { ["responseRationale"] = "x" }));
         Assert.StartsWith("Only the board's coordinators", message);
-        Assert.Equal("NoMeeting", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.NoMeeting, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         Assert.Contains(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.AccessRefused && l.ActorKey == who);
     }
 
@@ -134,7 +135,7 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
     public async Task Meeting_required_is_recorded_and_told_to_coordinators_and_referrer_with_no_response_to_record()
     {
         var record = await DecidedAsync("MeetingRequired");
-        Assert.Equal("MeetingRequired", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.MeetingRequired, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var outbox = await _board.OutboxAsync(record.CaseId);
         foreach (var target in new[] { DeliveryTarget.ToUser(BoardHarness.Referrer), DeliveryTarget.ToChannel(BoardHarness.CoordinatorsChannel) })
         {
@@ -146,6 +147,6 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
         Assert.Contains("no meeting is required", message);
         message = BoardHarness.MessageOf(await RecordAsync(BoardHarness.Coordinator, record.CaseId, new JsonObject { ["responseRationale"] = "x" }));
         Assert.Contains("no meeting is required", message);
-        Assert.Equal("MeetingRequired", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.MeetingRequired, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
     }
 }

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Tests.Support;
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cases;
@@ -14,7 +15,7 @@ public sealed class CastingDecisionFeatureTests(AzuriteFixture azurite)
 {
     private readonly BoardHarness _board = new(azurite.NewTable("casting"));
 
-    private async Task<CaseRecord> SplitPastDeadlineAsync()
+    private async Task<Case> SplitPastDeadlineAsync()
     {
         var record = await _board.SeedReceivedAsync();
         await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
@@ -46,7 +47,7 @@ public sealed class CastingDecisionFeatureTests(AzuriteFixture azurite)
         Assert.Contains("Single-agency work suffices", decided.ToJsonString()); // the group sees why, as with the agencies' views
         var shared = BoardHarness.CardOf((await _board.OutboxAsync(record.CaseId)).Last(m => m.Target == DeliveryTarget.UpdateOf(PartnersCards.MessageKey)));
         Assert.Contains("Single-agency work suffices", shared.ToJsonString());
-        Assert.Equal("NoMeeting", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.NoMeeting, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var log = await _board.Cases.GetLogAsync(record.CaseId, default);
         Assert.Contains(log, l => l.Action == CaseActions.Decided && l.Detail!.Contains("NoMeeting; Chair"));
         Assert.DoesNotContain(log, l => (l.Detail ?? "").Contains("Single-agency work suffices"));
@@ -61,7 +62,7 @@ public sealed class CastingDecisionFeatureTests(AzuriteFixture azurite)
         var record = await SplitPastDeadlineAsync();
         var message = BoardHarness.MessageOf(await CastAsync(who, record.CaseId, "NoMeeting", "reason"));
         Assert.Equal("Only the chair can make the casting decision.", message);
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Partners;
@@ -21,7 +23,7 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
 
     private BoardHarness _board = new(azurite.NewTable("deadlines"));
 
-    private async Task<CaseRecord> SentAsync()
+    private async Task<Case> SentAsync()
     {
         var record = await _board.SeedReceivedAsync();
         await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
@@ -37,7 +39,7 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_early_decision_the_majority_at_the_end_of_day_10_decides_once()
     {
-        _board = new BoardHarness(azurite.NewTable("deadlines"), b => b.EarlyDecision = false);
+        _board = new BoardHarness(azurite.NewTable("deadlines"), profile: ProcessProfile.Default with { EarlyDecision = false });
         var record = await SentAsync();
         await ViewAsync("la-1", record.CaseId, "MeetingRequired");
         await ViewAsync("police-1", record.CaseId, "MeetingRequired");
@@ -49,17 +51,17 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
         var reminder = (await _board.OutboxAsync(record.CaseId)).Last();
         Assert.Equal(DeliveryTarget.ToChannel(BoardHarness.CoordinatorsChannel), reminder.Target);
         Assert.Contains("Every statutory partner has given its view", BoardHarness.CardOf(reminder).ToJsonString());
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
 
         _board.Clock.SetUtcNow(EndOfDay10);
         Assert.Equal(new PartnerDeadlines.SweepResult(1, 0, 0), await _board.Deadlines.SweepOnceAsync(default));
-        Assert.Equal("MeetingRequired", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.MeetingRequired, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var row = await RowAsync(record.CaseId);
         Assert.Equal(DecisionMethod.MajorityAtDeadline, row.Method);
         Assert.Equal(PartnerChoice.MeetingRequired, row.Outcome);
         var decided = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.Decided);
         Assert.Equal("MeetingRequired; MajorityAtDeadline; 2026-03-16", decided.Detail);
-        Assert.Equal(PartnerDeadlines.SystemActor, decided.ActorKey);
+        Assert.Equal(CaseActor.System.Key, decided.ActorKey);
 
         var outbox = await _board.OutboxAsync(record.CaseId);
         var update = outbox.Last(m => m.Target == DeliveryTarget.UpdateOf(PartnersCards.MessageKey));
@@ -82,7 +84,7 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
     [InlineData("DeputyBoardManager", BoardHarness.Dbm, "deputy board manager")]
     public async Task A_tie_at_the_deadline_asks_the_casting_decider_once(string tieBreak, string decider, string words)
     {
-        _board = new BoardHarness(azurite.NewTable("deadlines"), b => b.TieBreak = tieBreak);
+        _board = new BoardHarness(azurite.NewTable("deadlines"), profile: ProcessProfile.Default with { CastingBy = Enum.Parse<CastingActor>(tieBreak) });
         await _board.Conversations.SavePersonalChatAsync(new PersonalChat(decider, "a:chat", "https://smba.example/", "tenant", "29:decider", true), default);
         var record = await SentAsync();
         await ViewAsync("la-1", record.CaseId, "MeetingRequired");
@@ -90,9 +92,9 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
 
         _board.Clock.SetUtcNow(EndOfDay10.AddHours(7));
         Assert.Equal(new PartnerDeadlines.SweepResult(0, 1, 0), await _board.Deadlines.SweepOnceAsync(default));
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         Assert.Equal(EndOfDay10.AddHours(7), (await RowAsync(record.CaseId)).CastingRequestedAt);
-        var logged = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == PartnerCaseActions.AwaitingCasting);
+        var logged = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.AwaitingCasting);
         Assert.Equal($"No majority at the deadline (1 meeting required, 1 no meeting, 1 without a view); {words} asked", logged.Detail);
 
         var outbox = await _board.OutboxAsync(record.CaseId);
@@ -127,7 +129,7 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
         var record = await SentAsync();
         _board.Clock.SetUtcNow(EndOfDay10);
         Assert.Equal(new PartnerDeadlines.SweepResult(0, 1, 0), await _board.Deadlines.SweepOnceAsync(default));
-        var logged = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == PartnerCaseActions.AwaitingCasting);
+        var logged = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.AwaitingCasting);
         Assert.Contains("0 meeting required, 0 no meeting, 3 without a view", logged.Detail);
         // Nobody's Teams id is known: no mention, but the chair still hears in their personal chat.
         var outbox = await _board.OutboxAsync(record.CaseId);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
@@ -14,7 +15,7 @@ public sealed class PartnersCardDatesAndRefreshTests(AzuriteFixture azurite)
 {
     private BoardHarness _board = new(azurite.NewTable("partnerscard"));
 
-    private async Task<CaseRecord> SentAsync()
+    private async Task<Case> SentAsync()
     {
         var record = await _board.SeedReceivedAsync();
         await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));

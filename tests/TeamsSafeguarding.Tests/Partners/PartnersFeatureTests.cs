@@ -1,3 +1,5 @@
+using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Tests.Support;
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cases;
@@ -14,7 +16,7 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
 {
     private BoardHarness _board = new(azurite.NewTable("partners"));
 
-    private async Task<CaseRecord> SentToPartnersAsync()
+    private async Task<Case> SentToPartnersAsync()
     {
         var record = await _board.SeedReceivedAsync();
         await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
@@ -77,7 +79,7 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
         var record = await SentToPartnersAsync();
         var first = BoardHarness.CardOf(await ViewAsync("la-1", record.CaseId, "MeetingRequired", "Escalating self-neglect"));
         CardSchema.AssertValid(first);
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
 
         _board.Clock.Advance(TimeSpan.FromHours(3));
         var second = BoardHarness.CardOf(await ViewAsync("police-1", record.CaseId, "MeetingRequired", "Repeated call-outs"));
@@ -85,7 +87,7 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
         Assert.DoesNotContain("partners.view", second.ToJsonString());
         Assert.Contains("Decision: Meeting required", second.ToJsonString());
 
-        Assert.Equal("MeetingRequired", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.MeetingRequired, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var row = await RowAsync(record.CaseId);
         Assert.Equal(global::TeamsSafeguarding.Escalation.Partners.DecisionMethod.EarlyMajority, row.Method);
         var log = await _board.Cases.GetLogAsync(record.CaseId, default);
@@ -123,9 +125,9 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
     public async Task Twenty_views_given_at_once_are_all_kept()
     {
         var members = Enumerable.Range(1, 20).Select(i => $"member-{i}").ToList();
-        _board = new BoardHarness(azurite.NewTable("parallel"), board =>
+        // Without early decision every view counts until the deadline, so none is refused.
+        _board = new BoardHarness(azurite.NewTable("parallel"), profile: ProcessProfile.Default with { EarlyDecision = false }, configure: board =>
         {
-            board.EarlyDecision = false; // every view counts until the deadline, so none is refused
             board.Partners =
             [
                 new() { Id = "la", Name = "Local authority", Members = members.Take(7).ToList() },
@@ -140,9 +142,11 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
 
         Assert.All(answers, a => CardSchema.AssertValid(BoardHarness.CardOf(a)));
         var row = await RowAsync(record.CaseId);
-        Assert.Equal(members.Order(), row.Views.Select(v => v.MemberId).Order());
+        // One current view per agency, given by one of its members; every view is counted and logged.
+        Assert.Equal([7, 7, 6], row.Views.OrderBy(v => v.Current.AgencyId == "icb").Select(v => v.Times));
+        Assert.All(row.Views, v => Assert.Contains(v.Current.MemberId, members));
         Assert.Equal(20, (await _board.Cases.GetLogAsync(record.CaseId, default)).Count(l => l.Action == CaseActions.ViewGiven));
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
     }
 
     private static JsonObject? FindInput(JsonObject card, string id) =>

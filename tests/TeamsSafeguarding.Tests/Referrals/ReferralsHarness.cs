@@ -1,8 +1,7 @@
 using Xunit;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Referrals;
@@ -15,7 +14,7 @@ using TeamsSafeguarding.Referrals;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
-using TeamsSafeguarding.Triage;
+using TeamsSafeguarding.Tests.Support;
 using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
 
 namespace TeamsSafeguarding.Tests.Referrals;
@@ -31,9 +30,10 @@ internal sealed class ReferralsHarness
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
     public TableClient Table { get; }
-    public CaseStore Cases { get; }
+    public ServiceProvider Services { get; }
+    public CaseStore Cases => Services.GetRequiredService<CaseStore>();
     public BoardOptions Board { get; }
-    public DraftExpiry Expiry { get; }
+    public DraftExpiry Expiry => Services.GetRequiredService<DraftExpiry>();
     /// <summary>Every line the referral feature logged, formatted, so tests can check no personal data is logged.</summary>
     public TeamsSafeguarding.Tests.Teams.Connector.LogCollector Logs { get; } = new();
     private readonly BotRoutes _routes = new();
@@ -48,18 +48,8 @@ internal sealed class ReferralsHarness
             Partners = BoardOptions.DefaultPartners(),
         };
         Board.Partners[1].Members.Add(PoliceRep);
-        var loggers = new Microsoft.Extensions.Logging.LoggerFactory([Logs]);
-        Microsoft.Extensions.Logging.ILogger<T> Log<T>() => new Microsoft.Extensions.Logging.Logger<T>(loggers);
-        var board = Options.Create(Board);
-        var transactions = new Transactions(table, new OutboxSignal(), Clock);
-        Cases = new CaseStore(table, transactions);
-        var access = new CaseAccess(Cases, Clock, Log<CaseAccess>());
-        var directory = new BoardDirectory(board);
-        var submission = new ReferralSubmission(Cases, table, access, new ReceivedReferralNotice(board), RiskBandScheme.NhsDefault,
-            Options.Create(new CaseReferenceOptions()), Clock, Log<ReferralSubmission>());
-        var details = new CaseDetails(Cases, access, directory, Clock, Log<CaseDetails>());
-        new ReferralsFeature(Cases, access, submission, details, new Replies(transactions), Clock, Log<ReferralsFeature>()).Map(_routes);
-        Expiry = new DraftExpiry(Cases, board, Clock, Log<DraftExpiry>());
+        Services = BotServices.Create(table, Clock, Board, logs: Logs);
+        Services.GetRequiredService<ReferralsFeature>().Map(_routes);
     }
 
     public static Activity PersonalActivity(string userKey) => new()

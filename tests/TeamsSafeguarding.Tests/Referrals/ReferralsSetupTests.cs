@@ -1,3 +1,6 @@
+using TeamsSafeguarding.Tests.Support;
+using TeamsSafeguarding.Partners;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,14 +24,9 @@ public class ReferralsSetupTests
     [Fact]
     public void AddReferrals_registers_the_feature_its_verbs_and_the_draft_sweep()
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new TableClient("UseDevelopmentStorage=true", "unused"));
-        services.AddSingleton<OutboxSignal>().AddSingleton<Transactions>().AddSingleton<CaseStore>().AddSingleton<Replies>();
-        services.Configure<BoardOptions>(_ => { }).Configure<CaseReferenceOptions>(_ => { });
-        services.AddSingleton<BoardDirectory>().AddSingleton<ReceivedReferralNotice>().AddSingleton(RiskBandScheme.NhsDefault);
-        services.AddReferrals();
-        using var provider = services.BuildServiceProvider();
+        // The bot's own composition (the AddX() calls Program.cs makes), resolved without a host.
+        using var provider = BotServices.Create(new TableClient("UseDevelopmentStorage=true", "unused"), TimeProvider.System,
+            new BoardOptions { Partners = BoardOptions.DefaultPartners() });
 
         var routes = new BotRoutes();
         foreach (var feature in provider.GetServices<IBotFeature>()) feature.Map(routes);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Escalation.Referrals;

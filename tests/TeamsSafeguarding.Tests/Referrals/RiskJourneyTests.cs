@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Tests.Support;
 using Xunit;
 using TeamsSafeguarding.Cards.Referrals;

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Tests.Support;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Routing;
@@ -27,7 +29,10 @@ public sealed class BoardHarness
     public const string CoordinatorsChannel = "19:coordinators@thread.tacv2";
     public const string PartnersChannel = "19:partners@thread.tacv2";
 
-    public BoardHarness(TableClient table, Action<BoardOptions>? configure = null)
+    public const string Tenant = "tenant";
+
+    public BoardHarness(TableClient table, Action<BoardOptions>? configure = null, ProcessProfile? profile = null,
+        Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         Board = new BoardOptions
         {
@@ -44,50 +49,41 @@ public sealed class BoardHarness
             ],
         };
         configure?.Invoke(Board);
-        var options = Options.Create(Board);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)); // a Monday
         Table = table;
-        var transactions = new Transactions(table, new OutboxSignal(), Clock);
-        Cases = new CaseStore(table, transactions);
-        var directory = new BoardDirectory(options);
-        Conversations = new ConversationStore(table);
-        TeamsIds = new MemberTeamsIds(Conversations, options);
-        var partnersCards = new PartnersCards(options, directory, TeamsIds, Clock);
-        PartnersCards = partnersCards;
-        var effects = new DecisionEffects(options, partnersCards);
-        var calendarOptions = new CalendarOptions();
-        Calendar = WorkingDayCalendar.From(calendarOptions);
-        Notice = new ReceivedReferralNotice(options);
-        new TriageFeature(Cases, directory, partnersCards, options, Calendar, Options.Create(calendarOptions), Clock,
-            NullLogger<TriageFeature>.Instance).Map(Routes);
-        new PartnersFeature(Cases, directory, partnersCards, effects, TeamsIds, Clock, NullLogger<PartnersFeature>.Instance).Map(Routes);
-        new AgreedResponseFeature(Cases, directory, partnersCards, options, Clock, NullLogger<AgreedResponseFeature>.Instance).Map(Routes);
-        Deadlines = new PartnerDeadlines(Cases, partnersCards, effects, TeamsIds, options, Calendar, Clock, NullLogger<PartnerDeadlines>.Instance);
+        Services = BotServices.Create(table, Clock, Board, profile, logs, [Tenant]);
+        foreach (var feature in Services.GetServices<IBotFeature>()) feature.Map(Routes);
     }
 
+    public ServiceProvider Services { get; }
     public TableClient Table { get; }
     public BoardOptions Board { get; }
     public FakeTimeProvider Clock { get; }
-    public CaseStore Cases { get; }
-    public WorkingDayCalendar Calendar { get; }
-    public ReceivedReferralNotice Notice { get; }
+    public CaseStore Cases => Services.GetRequiredService<CaseStore>();
+    public CaseCommands Commands => Services.GetRequiredService<CaseCommands>();
+    public ProcessProfile Profile => Services.GetRequiredService<ProcessProfile>();
+    public WorkingDayCalendar Calendar => Services.GetRequiredService<WorkingDayCalendar>();
+    public ReceivedReferralNotice Notice => Services.GetRequiredService<ReceivedReferralNotice>();
     public BotRoutes Routes { get; } = new();
-    public ConversationStore Conversations { get; }
-    public MemberTeamsIds TeamsIds { get; }
-    public PartnersCards PartnersCards { get; }
-    public PartnerDeadlines Deadlines { get; }
+    public ConversationStore Conversations => Services.GetRequiredService<ConversationStore>();
+    public MemberTeamsIds TeamsIds => Services.GetRequiredService<MemberTeamsIds>();
+    public PartnersCards PartnersCards => Services.GetRequiredService<PartnersCards>();
+    public PartnerDeadlines Deadlines => Services.GetRequiredService<PartnerDeadlines>();
 
-    public async Task<CaseRecord> SeedReceivedAsync()
+    /// <summary>Writes a case straight into storage, as a test's starting point (a case the bot has already received).</summary>
+    public async Task SeedAsync(Case record, params ITableEntity[] rows) =>
+        await Table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, CaseRow.ToEntity(record)),
+            .. rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))]);
+
+    public async Task<Case> SeedReceivedAsync()
     {
         var now = Clock.GetUtcNow();
-        var record = new CaseRecord
+        var record = new Case
         {
-            CaseId = CaseStore.NewCaseId(), Reference = "SAB-2026-0001", Stage = "Received", ReferrerKey = Referrer,
-            ReferringAgency = "Housing association", Version = 1, CreatedAt = now, UpdatedAt = now, ReceivedAt = now, RiskBand = "High",
+            CaseId = CaseStore.NewCaseId(), Reference = "SAB-2026-0001", Stage = CaseStage.Received, ReferrerKey = Referrer,
+            ReferringAgency = "Housing association", Version = 1, CreatedAt = now, UpdatedAt = now, ReceivedAt = now, StageSince = now, RiskBand = "High",
         };
-        var tx = Cases.Begin(record.CaseId);
-        tx.Add(record.ToEntity());
-        await tx.CommitAsync(default);
+        await SeedAsync(record);
         return record;
     }
 
@@ -95,7 +91,7 @@ public sealed class BoardHarness
     {
         var activity = new Activity { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", Id = activityId ?? Guid.NewGuid().ToString("N") };
         var handler = Routes.FindVerb(verb) ?? throw new InvalidOperationException($"No handler for {verb}");
-        return handler(new CardAction(activity, new Actor(userKey, teamsUserId ?? userKey, null, "tenant"), verb, data, false), default);
+        return handler(new CardAction(activity, new Actor(userKey, teamsUserId ?? userKey, null, Tenant), verb, data, false), default);
     }
 
     /// <summary>Types a chat command and returns what the bot queued for that conversation.</summary>
@@ -103,7 +99,7 @@ public sealed class BoardHarness
     {
         var activity = new Activity { Type = ActivityTypes.Message, Text = text, Conversation = new ConversationAccount { Id = conversationId, ConversationType = "channel" } };
         var handler = Routes.FindCommand(text) ?? throw new InvalidOperationException($"No command for {text}");
-        await handler(new ChatMessage(activity, new Actor(userKey, userKey, null, "tenant"), text), default);
+        await handler(new ChatMessage(activity, new Actor(userKey, userKey, null, Tenant), text), default);
         var rows = Table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(OutboxRow.Prefix) >= 0 && e.RowKey.CompareTo("outbox}") < 0);
         var messages = new List<OutboundMessage>();
         await foreach (var row in rows) messages.Add(OutboxRow.Read(row));

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TeamsSafeguarding.Escalation.Partners;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Conversations;
@@ -22,21 +24,17 @@ public sealed class BoardRolesCommandTests
     private const string Tenant = "tenant";
     private readonly BoardHarness _board;
     private readonly BoardRolesStore _store;
-    private readonly BotRoutes _routes = new();
     private readonly LogCapture _logs = new();
 
     public BoardRolesCommandTests(AzuriteFixture azurite)
     {
-        _board = new BoardHarness(azurite.NewTable("roles"));
-        var transactions = new Transactions(_board.Table, new OutboxSignal(), _board.Clock);
-        _store = new BoardRolesStore(_board.Table, transactions, _board.Clock);
-        var options = Options.Create(_board.Board);
-        var logger = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs)).CreateLogger<BoardRolesCommand>();
-        new BoardRolesCommand(new BoardDirectory(options), _store, new Replies(transactions), options,
-            Options.Create(new BotOptions { AllowedTenantIds = [Tenant] }), logger).Map(_routes);
+        _board = new BoardHarness(azurite.NewTable("roles"), logs: _logs);
+        _store = _board.Services.GetRequiredService<BoardRolesStore>();
     }
 
-    private Task<RolesRecorded> StartBotAsync() => _store.RecordAsync(BoardRoleHolders.From(_board.Board), default);
+    private CastingActor _castingBy = CastingActor.Chair;
+
+    private Task<RolesRecorded> StartBotAsync() => _store.RecordAsync(BoardRoleHolders.From(_board.Board, _castingBy), default);
 
     [Fact]
     public async Task Coordinators_get_the_stored_roles_and_the_date_they_were_configured()
@@ -76,7 +74,7 @@ public sealed class BoardRolesCommandTests
         _board.Board.Auditors = ["auditor-1", "auditor-2"];
         Assert.Equal(RolesRecorded.Changed, await StartBotAsync());
         _board.Clock.Advance(TimeSpan.FromDays(30));
-        _board.Board.TieBreak = "DeputyBoardManager";
+        _castingBy = CastingActor.DeputyBoardManager;
         _board.Board.Partners[1].Members.Clear();
         Assert.Equal(RolesRecorded.Changed, await StartBotAsync());
 
@@ -136,7 +134,7 @@ public sealed class BoardRolesCommandTests
             Type = ActivityTypes.Message, Text = "roles",
             Conversation = new ConversationAccount { Id = conversationId, ConversationType = "channel" },
         };
-        var handler = _routes.FindCommand("roles") ?? throw new InvalidOperationException("No roles command");
+        var handler = _board.Routes.FindCommand("roles") ?? throw new InvalidOperationException("No roles command");
         await handler(new ChatMessage(activity, new Actor(userKey, userKey, null, tenant), "roles"), default);
         var messages = new List<OutboundMessage>();
         await foreach (var row in _board.Table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(OutboxRow.Prefix) >= 0 && e.RowKey.CompareTo("outbox}") < 0))

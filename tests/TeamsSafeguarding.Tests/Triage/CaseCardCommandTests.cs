@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cards.Triage;
@@ -24,7 +25,7 @@ namespace TeamsSafeguarding.Tests.Triage;
 [Collection("Azurite")]
 public sealed class CaseCardCommandTests
 {
-    private const string Tenant = "tenant-1";
+    private const string Tenant = BoardHarness.Tenant;
     private const string ServiceUrl = "http://connector.test/";
     private const string Reference = "SAB-2026-0001";
     private static readonly string PartnersThread = BoardHarness.PartnersChannel + ";messageid=500";
@@ -37,16 +38,11 @@ public sealed class CaseCardCommandTests
     public CaseCardCommandTests(AzuriteFixture azurite)
     {
         _board = new BoardHarness(azurite.NewTable("casecard"));
-        var options = Options.Create(_board.Board);
-        var transactions = new Transactions(_board.Table, new OutboxSignal(), _board.Clock);
-        new CaseCardCommand(_board.Cases, new BoardDirectory(options), _board.PartnersCards, _board.TeamsIds, options,
-            Options.Create(new BotOptions { AllowedTenantIds = [Tenant] }), new Replies(transactions), _board.Clock,
-            NullLogger<CaseCardCommand>.Instance).Map(_board.Routes);
         _dispatcher = new OutboxDispatcher(_board.Table, new DeliveryTargets(_connector, _board.Conversations, Options.Create(new BotOptions())),
             new OutboxSignal(), _board.Clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
     }
 
-    private async Task<CaseRecord> ReceivedAsync()
+    private async Task<Case> ReceivedAsync()
     {
         foreach (var channel in new[] { BoardHarness.CoordinatorsChannel, BoardHarness.PartnersChannel })
             await _board.Table.UpsertEntityAsync(new ConversationReference(channel, ServiceUrl, Tenant, "channel", "team", "bot", true).ToEntity());
@@ -55,7 +51,7 @@ public sealed class CaseCardCommandTests
         return record;
     }
 
-    private async Task<CaseRecord> WithPartnersAsync()
+    private async Task<Case> WithPartnersAsync()
     {
         var record = await ReceivedAsync();
         await _board.ClickAsync(BoardHarness.Dbm, TriageVerbs.Send, BoardHarness.AllChecks("Met", record.CaseId));
@@ -119,7 +115,7 @@ public sealed class CaseCardCommandTests
         Assert.Contains("Views given", json);
         Assert.DoesNotContain(PartnersVerbs.GiveView, json); // the shared card is the read-only one
 
-        var shown = Assert.Single(await LogAsync(record.CaseId, CaseCardActions.Shown));
+        var shown = Assert.Single(await LogAsync(record.CaseId, CaseActions.CaseCardShown));
         Assert.Equal("la-1", shown.ActorKey);
         Assert.Equal("Local authority", shown.ActorAgency);
         Assert.Equal(_board.Clock.GetUtcNow(), shown.At);
@@ -157,7 +153,7 @@ public sealed class CaseCardCommandTests
         var card = BoardHarness.CardOf(repost);
         CardSchema.AssertValid(card);
         Assert.Contains(TriageVerbs.Send, card.ToJsonString());
-        Assert.Equal(BoardHarness.Coordinator, Assert.Single(await LogAsync(record.CaseId, CaseCardActions.Shown)).ActorKey);
+        Assert.Equal(BoardHarness.Coordinator, Assert.Single(await LogAsync(record.CaseId, CaseActions.CaseCardShown)).ActorKey);
 
         await _dispatcher.DispatchOnceAsync(default);
         var posted = Assert.Single(_connector.Calls, c => c.Op == "create");
@@ -221,7 +217,7 @@ public sealed class CaseCardCommandTests
         Assert.Empty(await _board.OutboxAsync(record.CaseId));
         var refused = Assert.Single(await LogAsync(record.CaseId, CaseActions.AccessRefused));
         Assert.Equal(BoardHarness.Outsider, refused.ActorKey);
-        Assert.Empty(await LogAsync(record.CaseId, CaseCardActions.Shown));
+        Assert.Empty(await LogAsync(record.CaseId, CaseActions.CaseCardShown));
     }
 
     [Fact]
@@ -235,6 +231,6 @@ public sealed class CaseCardCommandTests
         Assert.Equal(CaseCardCommand.NotWithPartners(Reference), Assert.Single(await TypeAsync("la-1", "case " + Reference, PartnersThread)).Activity.Text);
         Assert.Equal(CaseCardCommand.WrongTenant, Assert.Single(await TypeAsync(BoardHarness.Coordinator, "case " + Reference, BoardHarness.CoordinatorsChannel + ";messageid=602", tenant: "elsewhere")).Activity.Text);
         Assert.Empty(await _board.OutboxAsync(record.CaseId));
-        Assert.Empty(await LogAsync(record.CaseId, CaseCardActions.Shown));
+        Assert.Empty(await LogAsync(record.CaseId, CaseActions.CaseCardShown));
     }
 }

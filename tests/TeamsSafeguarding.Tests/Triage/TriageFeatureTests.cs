@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Tests.Support;
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cases;
@@ -17,7 +18,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
     public async Task The_received_notice_is_the_triage_card_with_five_checks_and_no_personal_data()
     {
         var record = await _board.SeedReceivedAsync();
-        var message = _board.Notice.ForCoordinators(record, record.UpdatedAt)!;
+        var message = _board.Notice.ForCoordinators(record)!;
         var card = BoardHarness.CardOf(message);
         CardSchema.AssertValid(card);
         var json = card.ToJsonString();
@@ -39,14 +40,14 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         var refused = BoardHarness.CardOf(await _board.ClickAsync(BoardHarness.Dbm, "triage.return", data));
         CardSchema.AssertValid(refused);
         Assert.Contains("Please write a note", refused.ToJsonString());
-        Assert.Equal("Received", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.Received, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
 
         data["returnNote"] = "Please add the capacity assessment.";
         var answer = BoardHarness.CardOf(await _board.ClickAsync(BoardHarness.Dbm, "triage.return", data));
         CardSchema.AssertValid(answer);
         Assert.DoesNotContain("triage.send", answer.ToJsonString());
 
-        Assert.Equal("Returned", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.Returned, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var outbox = await _board.OutboxAsync(record.CaseId);
         var toReferrer = Assert.Single(outbox, m => m.Target == DeliveryTarget.ToUser(BoardHarness.Referrer));
         var referrerCard = BoardHarness.CardOf(toReferrer);
@@ -70,7 +71,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         var answer = await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
         CardSchema.AssertValid(BoardHarness.CardOf(answer));
 
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var row = PartnersRow.FromEntity((await _board.Cases.GetRowAsync(record.CaseId, PartnersRow.Row, default))!);
         // Sent Monday 2 March 2026: WD5 is Monday 9 March, WD10 Monday 16 March.
         Assert.Equal(new DateOnly(2026, 3, 9), row.ViewsDue);
@@ -93,7 +94,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         var card = BoardHarness.CardOf(await _board.ClickAsync(BoardHarness.Dbm, "triage.send", data));
         CardSchema.AssertValid(card);
         Assert.Contains("marked as not met", card.ToJsonString());
-        Assert.Equal("Received", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.Received, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         var record = await _board.SeedReceivedAsync();
         await _board.ClickAsync(BoardHarness.Coordinator, "triage.forwardUntriaged", new JsonObject { ["caseId"] = record.CaseId });
 
-        Assert.Equal("WithPartners", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var row = PartnersRow.FromEntity((await _board.Cases.GetRowAsync(record.CaseId, PartnersRow.Row, default))!);
         Assert.True(row.NotTriaged);
         var post = Assert.Single(await _board.OutboxAsync(record.CaseId), m => m.MessageKey == PartnersCards.MessageKey);
@@ -122,7 +123,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         var data = BoardHarness.AllChecks("Met", record.CaseId);
         var message = BoardHarness.MessageOf(await _board.ClickAsync(who, verb, data));
         Assert.StartsWith("Only", message);
-        Assert.Equal("Received", (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        Assert.Equal(CaseStage.Received, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         Assert.Contains(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.AccessRefused && l.ActorKey == who);
         Assert.Empty(await _board.OutboxAsync(record.CaseId));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TeamsSafeguarding.Escalation.Calendar;
+using TeamsSafeguarding.Escalation.Process;
 using Xunit;
 
 namespace TeamsSafeguarding.Tests.Escalation.Calendar;
@@ -101,9 +102,9 @@ public class DeadlineTests
     [Fact]
     public void Partner_stage_lengths_are_configurable()
     {
-        var options = new CalendarOptions { ViewsDueWorkingDays = 3, DecisionDueWorkingDays = 7 };
+        var profile = ProcessProfile.Default with { ViewsDueWorkingDays = 3, DecisionDueWorkingDays = 7 };
 
-        var deadlines = WorkingDayDeadlines.FromSent(I("2025-12-18T10:00:00Z"), calendar, options);
+        var deadlines = profile.PartnerDeadlines(I("2025-12-18T10:00:00Z"), calendar);
 
         Assert.Equal(D("2025-12-23"), deadlines.ViewsDue.DueDate);
         Assert.Equal(D("2025-12-31"), deadlines.DecisionDue.DueDate);

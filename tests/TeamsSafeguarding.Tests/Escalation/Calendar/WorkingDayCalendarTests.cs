@@ -1,5 +1,6 @@
 using System.Globalization;
 using TeamsSafeguarding.Escalation.Calendar;
+using TeamsSafeguarding.Escalation.Process;
 using Xunit;
 
 namespace TeamsSafeguarding.Tests.Escalation.Calendar;
@@ -69,9 +70,9 @@ public class WorkingDayCalendarTests
     [Fact]
     public void Calendar_from_options_uses_its_region_and_closures()
     {
-        var options = new CalendarOptions { Region = BankHolidayRegion.Scotland, ExtraClosureDays = [D("2026-06-10")] };
+        var profile = ProcessProfile.Default with { CalendarRegion = BankHolidayRegion.Scotland, ExtraClosureDays = [D("2026-06-10")] };
 
-        var fromOptions = WorkingDayCalendar.From(options);
+        var fromOptions = profile.Calendar();
 
         Assert.Equal(BankHolidayRegion.Scotland, fromOptions.Region);
         Assert.False(fromOptions.IsWorkingDay(D("2026-01-02")));

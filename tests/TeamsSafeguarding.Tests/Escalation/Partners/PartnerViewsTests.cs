@@ -19,7 +19,7 @@ public class PartnerViewsTests
         Assert.Equal(ViewGivenKind.Recorded, first.Kind);
         Assert.Equal(ViewGivenKind.Duplicate, again.Kind);
         Assert.Same(first.Ledger, again.Ledger);
-        Assert.Single(again.Ledger.History);
+        Assert.Equal(1, again.Ledger.ViewsRecorded);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class PartnerViewsTests
         var again = PartnerDecision.GiveView(ledger, deciding with { GivenAt = deciding.GivenAt.AddSeconds(30) }, DecisionDue);
 
         Assert.Equal(ViewGivenKind.Duplicate, again.Kind);
-        Assert.Equal(2, again.Ledger.History.Count);
+        Assert.Equal(2, again.Ledger.ViewsRecorded);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class PartnerViewsTests
         var reused = PartnerDecision.GiveView(ledger, View(La, PartnerChoice.NoMeeting, 1, request: "req-1"), DecisionDue);
 
         Assert.Equal(ViewGivenKind.Refused, reused.Kind);
-        Assert.Single(reused.Ledger.History);
+        Assert.Equal(1, reused.Ledger.ViewsRecorded);
     }
 
     [Fact]
@@ -54,20 +54,20 @@ public class PartnerViewsTests
             View(La, PartnerChoice.MeetingRequired, 2, request: "r2", rationale: " Risk is rising "), DecisionDue);
 
         Assert.Equal(ViewGivenKind.Unchanged, again.Kind);
-        Assert.Single(again.Ledger.History);
+        Assert.Equal(1, again.Ledger.ViewsRecorded);
     }
 
     [Fact]
-    public void A_changed_view_is_kept_in_history_and_the_latest_is_current()
+    public void A_changed_view_replaces_the_agencys_view_and_is_counted()
     {
         var ledger = Give(Empty, View(La, PartnerChoice.MeetingRequired, 1));
 
         var changed = PartnerDecision.GiveView(ledger, View(La, PartnerChoice.NoMeeting, 2, member: "la-deputy"), DecisionDue);
 
         Assert.Equal(ViewGivenKind.Changed, changed.Kind);
-        Assert.Equal([PartnerChoice.MeetingRequired, PartnerChoice.NoMeeting], changed.Ledger.History.Select(v => v.Choice));
-        Assert.Equal(PartnerChoice.NoMeeting, changed.Ledger.Current[La].Choice);
-        Assert.Single(ledger.History); // the earlier ledger is untouched
+        Assert.Equal(2, changed.Ledger.ByAgency[La].Times);
+        Assert.Equal((PartnerChoice.NoMeeting, "la-deputy"), (changed.Ledger.Current[La].Choice, changed.Ledger.Current[La].MemberId));
+        Assert.Equal(PartnerChoice.MeetingRequired, ledger.Current[La].Choice); // the earlier ledger is untouched
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class PartnerViewsTests
         var given = PartnerDecision.GiveView(Empty, View(La, PartnerChoice.NoMeeting, 1, rationale: rationale), DecisionDue);
 
         Assert.Equal(PartnerViews.RationaleField, Assert.Single(given.Problems).Field);
-        Assert.Empty(given.Ledger.History);
+        Assert.Equal(0, given.Ledger.ViewsRecorded);
     }
 
     [Fact]
@@ -130,5 +130,19 @@ public class PartnerViewsTests
         var late = PartnerDecision.GiveView(ledger, View(Icb, PartnerChoice.NoMeeting, 19), DecisionDue);
 
         Assert.Equal(ViewGivenKind.Recorded, late.Kind);
+    }
+
+    [Fact]
+    public void However_often_a_view_changes_the_agency_keeps_one_view_and_a_bounded_memory_of_clicks()
+    {
+        var ledger = Empty;
+        for (var i = 0; i < 1000; i++)
+            ledger = Give(ledger, View(La, i % 2 == 0 ? PartnerChoice.NoMeeting : PartnerChoice.MeetingRequired, 1, request: $"r{i}"));
+
+        var la = ledger.ByAgency[La];
+        Assert.Single(ledger.ByAgency);
+        Assert.Equal(1000, la.Times);
+        Assert.Equal(AgencyView.RememberedRequests, la.RecentRequests.Count);
+        Assert.Equal(ViewGivenKind.Duplicate, PartnerDecision.GiveView(ledger, View(La, PartnerChoice.NoMeeting, 1, request: "r995"), DecisionDue).Kind);
     }
 }

@@ -1,6 +1,7 @@
 using Xunit;
 using Microsoft.Extensions.Configuration;
 using TeamsSafeguarding.Escalation.Risk;
+using TeamsSafeguarding.Board;
 
 namespace TeamsSafeguarding.Tests.Escalation.Risk;
 
@@ -75,11 +76,11 @@ public class RiskBandSchemeTests
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Risk:Bands:0:Word"] = "Green", ["Risk:Bands:0:From"] = "1", ["Risk:Bands:0:To"] = "4", ["Risk:Bands:0:Rag"] = "Green",
-            ["Risk:Bands:1:Word"] = "Amber", ["Risk:Bands:1:From"] = "5", ["Risk:Bands:1:To"] = "12", ["Risk:Bands:1:Rag"] = "Amber",
-            ["Risk:Bands:2:Word"] = "Red", ["Risk:Bands:2:From"] = "15", ["Risk:Bands:2:To"] = "25", ["Risk:Bands:2:Rag"] = "Red",
+            ["Board:Process:RiskBands:0:Word"] = "Green", ["Board:Process:RiskBands:0:From"] = "1", ["Board:Process:RiskBands:0:To"] = "4", ["Board:Process:RiskBands:0:Rag"] = "Green",
+            ["Board:Process:RiskBands:1:Word"] = "Amber", ["Board:Process:RiskBands:1:From"] = "5", ["Board:Process:RiskBands:1:To"] = "12", ["Board:Process:RiskBands:1:Rag"] = "Amber",
+            ["Board:Process:RiskBands:2:Word"] = "Red", ["Board:Process:RiskBands:2:From"] = "15", ["Board:Process:RiskBands:2:To"] = "25", ["Board:Process:RiskBands:2:Rag"] = "Red",
         }).Build();
-        var scheme = config.GetSection(RiskBandsOptions.Section).Get<RiskBandsOptions>()!.ToScheme();
+        var scheme = config.GetSection(ProcessOptions.Section).Get<ProcessOptions>()!.ToProfile().RiskBands;
         Assert.Equal(["Green", "Amber", "Red"], scheme.Bands.Select(b => b.Word));
         Assert.Equal("Amber", scheme.BandFor(10).Word);
     }
@@ -88,11 +89,11 @@ public class RiskBandSchemeTests
     [InlineData("NhsDefault", "Moderate")]
     [InlineData("greenamberred", "Amber")]
     public void Presets_by_name(string preset, string wordForFive) =>
-        Assert.Equal(wordForFive, new RiskBandsOptions { Preset = preset }.ToScheme().BandFor(5).Word);
+        Assert.Equal(wordForFive, new ProcessOptions { RiskPreset = preset }.ToProfile().RiskBands.BandFor(5).Word);
 
     [Fact]
     public void An_unknown_preset_is_a_configuration_error() =>
-        Assert.Throws<ArgumentException>(() => new RiskBandsOptions { Preset = "Purple" }.ToScheme());
+        Assert.Throws<ArgumentException>(() => new ProcessOptions { RiskPreset = "Purple" }.ToProfile());
 
     [Fact]
     public void Scale_words_explain_1_to_5()

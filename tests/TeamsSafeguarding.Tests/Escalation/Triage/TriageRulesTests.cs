@@ -1,5 +1,6 @@
 using Xunit;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Escalation.Triage;
 
 namespace TeamsSafeguarding.Tests.Escalation.Triage;
@@ -42,7 +43,7 @@ public class TriageRulesTests
         Assert.False(outcome.NotTriaged);
         Assert.Equal(At, outcome.DecidedAt);
         Assert.Equal("dbm-1", outcome.DecidedBy);
-        Assert.True(CaseTransitions.Allows(outcome.From, outcome.NextStage));
+        Assert.True(ProcessProfile.Default.Stages.Allows(outcome.From, outcome.NextStage));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public class TriageRulesTests
         Assert.Equal(CaseStage.Returned, outcome.NextStage);
         Assert.Equal([TriageCheck.CapacityPresent, TriageCheck.SeniorManagerNamed], outcome.FailedChecks);
         Assert.Equal("No capacity assessment; no senior manager.", outcome.ReturnNote);
-        Assert.True(CaseTransitions.Allows(outcome.From, outcome.NextStage));
+        Assert.True(ProcessProfile.Default.Stages.Allows(outcome.From, outcome.NextStage));
     }
 
     [Theory]
@@ -154,7 +155,7 @@ public class TriageRulesTests
         Assert.Equal(TriageOutcomeKind.ForwardedUntriaged, outcome.Kind);
         Assert.Equal(CaseStage.WithPartners, outcome.NextStage);
         Assert.Equal("coordinator-7", outcome.DecidedBy);
-        Assert.True(CaseTransitions.Allows(current, outcome.NextStage));
+        Assert.True(ProcessProfile.Default.Stages.Allows(current, outcome.NextStage));
     }
 
     [Fact]

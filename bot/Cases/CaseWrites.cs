@@ -1,0 +1,128 @@
+using Azure;
+using Azure.Data.Tables;
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Outbox;
+
+namespace TeamsSafeguarding.Cases;
+
+/// <summary>
+/// What a command decided to write to its case: the change of the case itself (stage and log, from the
+/// <see cref="Case"/> aggregate), other rows of the case, more log lines and the messages it causes. Nothing is
+/// written until <see cref="CaseCommands"/> commits it all in one transaction; a command that writes nothing
+/// commits nothing.
+/// </summary>
+public sealed class CaseWrites
+{
+    private readonly CaseFile? _file;
+    private readonly List<(TableTransactionActionType Type, ITableEntity Row, ETag ETag)> _rows = [];
+    private readonly List<CaseLogEntry> _log = [];
+    private readonly List<OutboundMessage> _messages = [];
+
+    internal CaseWrites(string caseId, CaseFile? file, CaseActor actor, DateTimeOffset now)
+    {
+        CaseId = caseId;
+        _file = file;
+        Actor = actor;
+        Now = now;
+    }
+
+    public string CaseId { get; }
+    /// <summary>The person (or the bot) acting, for the case log.</summary>
+    public CaseActor Actor { get; }
+    /// <summary>The instant the command runs at (the injected clock, read once per attempt).</summary>
+    public DateTimeOffset Now { get; }
+
+    internal bool IsEmpty => _rows.Count == 0 && _log.Count == 0 && _messages.Count == 0;
+
+    /// <summary>Stores what a step of the <see cref="Case"/> did: the head (added for a new case, else replaced under the
+    /// ETag it was read with) and its log lines. A refused change must not reach here.</summary>
+    public CaseWrites Apply(CaseChange change)
+    {
+        if (change.IsRefused) throw new InvalidOperationException("A refused change has nothing to write.");
+        var head = CaseRow.ToEntity(change.After);
+        if (change.Before is null) _rows.Add((TableTransactionActionType.Add, head, default));
+        else _rows.Add((TableTransactionActionType.UpdateReplace, head, File.ETag));
+        foreach (var line in change.Log) Log(line);
+        return this;
+    }
+
+    /// <summary>
+    /// Writes another row of the case: replaced under its ETag if the command read it, added if the command read that
+    /// it was absent, otherwise written whatever is there.
+    /// </summary>
+    public CaseWrites Put(ITableEntity row)
+    {
+        if (_file is not null && _file.WasRead(row.RowKey))
+        {
+            var read = _file.Row(row.RowKey);
+            _rows.Add(read is null ? (TableTransactionActionType.Add, row, default) : (TableTransactionActionType.UpdateReplace, row, read.ETag));
+        }
+        else _rows.Add((TableTransactionActionType.UpsertReplace, row, default));
+        return this;
+    }
+
+    /// <summary>Deletes a row the command read (no-op if it was absent).</summary>
+    public CaseWrites Delete(string rowKey)
+    {
+        if (File.Row(rowKey) is { } read) _rows.Add((TableTransactionActionType.Delete, read, read.ETag));
+        return this;
+    }
+
+    /// <summary>Deletes the case head itself (a discarded or expired draft). The log keeps that it happened.</summary>
+    public CaseWrites DeleteCase()
+    {
+        _rows.Add((TableTransactionActionType.Delete, new TableEntity(CaseRow.PartitionOf(CaseId), CaseRow.Row), File.ETag));
+        return this;
+    }
+
+    /// <summary>
+    /// The command depends on a row it read staying as it was (e.g. a card built from it): the commit fails, and the
+    /// command runs again, if it changed meanwhile. The row is rewritten unchanged.
+    /// </summary>
+    public CaseWrites Guard(string rowKey)
+    {
+        TableEntity? read = rowKey == CaseRow.Row ? CaseRow.ToEntity(File.Case) : File.Row(rowKey);
+        if (read is null) return this;
+        var copy = new TableEntity(read.PartitionKey, read.RowKey);
+        foreach (var (k, v) in read) if (k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")) copy[k] = v;
+        _rows.Add((TableTransactionActionType.UpdateReplace, copy, rowKey == CaseRow.Row ? File.ETag : read.ETag));
+        return this;
+    }
+
+    public CaseWrites Log(string action, string? detail = null) => Log(new CaseLogLine(action, detail));
+
+    /// <summary>
+    /// The person may not do this: logs the refusal on the case (who, their role, what they tried; nothing they typed)
+    /// and gives back the answer to show them.
+    /// </summary>
+    /// <param name="by">Who was refused, when not the command's actor (e.g. someone opening another person's referral).</param>
+    public T Refuse<T>(string what, T answer, CaseActor? by = null)
+    {
+        Log(new CaseLogLine(CaseActions.AccessRefused, what, by));
+        Refusals++;
+        return answer;
+    }
+
+    internal int Refusals { get; private set; }
+
+    public CaseWrites Log(CaseLogLine line)
+    {
+        _log.Add(CaseLogEntry.Of(line, Actor, Now));
+        return this;
+    }
+
+    public CaseWrites Send(OutboundMessage message)
+    {
+        _messages.Add(message);
+        return this;
+    }
+
+    internal void AddTo(Storage.PartitionTransaction tx)
+    {
+        foreach (var (type, row, etag) in _rows) tx.Add(type, row, etag);
+        for (var i = 0; i < _log.Count; i++) tx.Add(TableTransactionActionType.Add, _log[i].ToEntity(CaseId, i), default);
+        foreach (var message in _messages) tx.Send(message);
+    }
+
+    private CaseFile File => _file ?? throw new InvalidOperationException("This command did not read the case.");
+}

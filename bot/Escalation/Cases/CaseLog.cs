@@ -1,0 +1,46 @@
+namespace TeamsSafeguarding.Escalation.Cases;
+
+/// <summary>
+/// Who did something to a case, for the case log: a person's key with their main role and agency, or the bot itself.
+/// Keys and role names only; never a person's name.
+/// </summary>
+public sealed record CaseActor(string Key, string Role, string? Agency = null)
+{
+    public static CaseActor System { get; } = new("bot", "System");
+}
+
+/// <summary>
+/// One line a change adds to the case log (who and when are stamped when it is stored). <see cref="Detail"/> holds
+/// facts safe for any case reader (references, stages, dates, check names, counts, agencies): never a person's
+/// details, never text a person typed. <see cref="By"/> overrides the acting person (e.g. the bot's own receipt line).
+/// </summary>
+public sealed record CaseLogLine(string Action, string? Detail = null, CaseActor? By = null);
+
+/// <summary>The actions the case log knows, in the board's words.</summary>
+public static class CaseActions
+{
+    public const string DraftCreated = "Draft created";
+    public const string DraftSaved = "Draft saved";
+    public const string DraftDiscarded = "Draft discarded";
+    public const string DraftExpiryWarned = "Draft expiry warned";
+    public const string DraftExpired = "Draft deleted after inactivity";
+    public const string Submitted = "Referral submitted";
+    public const string Received = "Referral received";
+    public const string DetailsViewed = "Details viewed";
+    public const string AccessRefused = "Access refused";
+    public const string Returned = "Returned to referrer";
+    public const string Resubmitted = "Amended referral resubmitted";
+    public const string Triaged = "Triaged";
+    public const string SentToPartners = "Sent to statutory partners";
+    public const string SentUntriaged = "Sent to statutory partners without triage";
+    public const string ViewGiven = "Partner view given";
+    public const string ViewRefused = "Partner view refused";
+    public const string Decided = "Partner decision";
+    public const string AwaitingCasting = "Awaiting casting decision";
+    public const string ResponseAgreed = "Agreed response recorded";
+    public const string FeedbackSent = "Feedback sent to referrer";
+    public const string ReminderSent = "Reminder sent";
+    public const string CaseCardShown = "Case card shown again";
+    public const string Closed = "Case closed";
+    public const string StageChanged = "Stage changed";
+}
