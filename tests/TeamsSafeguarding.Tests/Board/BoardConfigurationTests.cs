@@ -65,3 +65,52 @@ public sealed class BoardConfigurationTests(AzuriteFixture azurite)
         Assert.Equal(["la", "police", "icb"], board.Partners.Select(p => p.Id));
     }
 }
+
+/// <summary>The board's process profile as the real host reads it: defaults, overrides, and a bad setting named at start-up.</summary>
+[Collection("Azurite")]
+public sealed class ProcessProfileConfigurationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Without_settings_the_profile_is_the_reference_process()
+    {
+        await using var host = TestBotHost.Start(azurite);
+
+        var profile = host.Services.GetRequiredService<TeamsSafeguarding.Escalation.Process.ProcessProfile>();
+
+        Assert.Equal(TeamsSafeguarding.Escalation.Process.ProcessProfile.Default with { ExtraClosureDays = profile.ExtraClosureDays }, profile);
+        Assert.Equal((5, 10, true), (profile.ViewsDueWorkingDays, profile.DecisionDueWorkingDays, profile.EarlyDecision));
+    }
+
+    [Fact]
+    public async Task A_board_sets_its_own_clocks_and_tie_break_under_Board_Process()
+    {
+        await using var host = TestBotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["Board:Process:ViewsDueWorkingDays"] = "3",
+            ["Board:Process:DecisionDueWorkingDays"] = "7",
+            ["Board:Process:CastingBy"] = "DeputyBoardManager",
+            ["Board:Process:RiskPreset"] = "GreenAmberRed",
+        });
+
+        var profile = host.Services.GetRequiredService<TeamsSafeguarding.Escalation.Process.ProcessProfile>();
+        var rule = host.Services.GetRequiredService<TeamsSafeguarding.Escalation.Partners.DecisionRule>();
+
+        Assert.Equal((3, 7), (profile.ViewsDueWorkingDays, profile.DecisionDueWorkingDays));
+        Assert.Equal(TeamsSafeguarding.Escalation.Partners.CastingActor.DeputyBoardManager, rule.CastingBy);
+        Assert.Equal("Amber", host.Services.GetRequiredService<TeamsSafeguarding.Escalation.Risk.RiskBandScheme>().BandFor(5).Word);
+    }
+
+    [Theory]
+    [InlineData("Board:Process:DecisionDueWorkingDays", "0", "Board:Process:DecisionDueWorkingDays must be between 1 and 60 (it is 0).")]
+    [InlineData("Board:Process:DraftWarningDays", "40", "Board:Process:DraftWarningDays must be fewer than DraftRetentionDays (40 >= 30).")]
+    [InlineData("Board:Process:RiskPreset", "Purple", "Board:Process:RiskPreset: Unknown risk band preset 'Purple'")]
+    [InlineData("Board:Process:CastingBy", "Mayor", "Board:Process:CastingBy")]
+    [InlineData("Board:Process:ViewsDueWorkingDays", "five", "Board:Process:ViewsDueWorkingDays")]
+    public void A_bad_setting_stops_start_up_naming_the_key(string key, string value, string expected)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => TestBotHost.Start(azurite, new Dictionary<string, string?> { [key] = value }));
+
+        var message = failure is AggregateException a ? string.Join(" ", a.Flatten().InnerExceptions.Select(e => e.Message)) : failure.ToString();
+        Assert.Contains(expected, message);
+    }
+}

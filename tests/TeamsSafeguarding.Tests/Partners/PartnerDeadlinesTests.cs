@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Escalation.Cases;
@@ -207,4 +208,29 @@ public sealed class PartnerDeadlinesTests(AzuriteFixture azurite)
 
     private static readonly Comparer<DeliveryTarget> Comparer = Comparer<DeliveryTarget>.Create((a, b) =>
         string.CompareOrdinal($"{a.Kind}|{a.Id}", $"{b.Kind}|{b.Id}"));
+
+    [Fact]
+    public async Task A_case_that_cannot_be_read_is_logged_and_skipped_and_the_other_cases_still_get_their_reminders()
+    {
+        var healthy = await SentAsync();
+        var badRow = await SentAsync();
+        var badHead = await SentAsync();
+        // One case's partners row is damaged (a date that is not a date), another's head has a stage nobody knows.
+        var row = (await _board.Cases.GetRowAsync(badRow.CaseId, PartnersRow.Row, default))!;
+        row["ViewsDue"] = "not a date";
+        await _board.Table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Merge);
+        var head = (await _board.Cases.GetRowAsync(badHead.CaseId, CaseRow.Row, default))!;
+        head["Stage"] = "WithPartners";
+        head["ReferrerKey"] = null;
+        await _board.Table.UpdateEntityAsync(head, Azure.ETag.All, TableUpdateMode.Replace);
+        var before = (await _board.OutboxAsync(healthy.CaseId)).Count;
+
+        // 09:00 London on Friday 6 March, the working day before the views deadline (Monday 9 March).
+        _board.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.Zero));
+        var result = await _board.Deadlines.SweepOnceAsync(default);
+
+        Assert.Equal(new PartnerDeadlines.SweepResult(0, 0, 1, Failed: 2), result);
+        Assert.True((await _board.OutboxAsync(healthy.CaseId)).Count > before);
+        Assert.Contains(await _board.Cases.GetLogAsync(healthy.CaseId, default), l => l.Action == CaseActions.ReminderSent);
+    }
 }

@@ -1,3 +1,6 @@
+using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Escalation.Partners;
+using Azure.Data.Tables;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Tests.Support;
@@ -148,6 +151,44 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
         Assert.Equal(20, (await _board.Cases.GetLogAsync(record.CaseId, default)).Count(l => l.Action == CaseActions.ViewGiven));
         Assert.Equal(CaseStage.WithPartners, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
     }
+
+    [Fact]
+    public async Task A_view_changed_a_thousand_times_with_long_reasons_cannot_jam_the_case()
+    {
+        var record = await SentToPartnersAsync();
+        var reason = new string('r', PartnerView.MaxRationaleLength - 8);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var answer = await ViewAsync("la-1", record.CaseId, i % 2 == 0 ? "MeetingRequired" : "NoMeeting", $"{reason} {i:0000}");
+            Assert.Equal(InvokeResponse.CardType, answer.Body?["type"]?.GetValue<string>());
+        }
+
+        // One view kept for the agency, the thousand changes in the log, and the row nowhere near Table Storage's limit.
+        var entity = (await _board.Cases.GetRowAsync(record.CaseId, PartnersRow.Row, default))!;
+        var row = PartnersRow.FromEntity(entity);
+        Assert.Equal(1000, Assert.Single(row.Views).Times);
+        Assert.True(StoredSize(entity) < 32 * 1024, $"The partners row holds {StoredSize(entity)} characters.");
+        Assert.Equal(1000, (await _board.Cases.GetLogAsync(record.CaseId, default)).Count(l => l.Action == CaseActions.ViewGiven));
+
+        // The case still works: the police agree with the local authority's last view, and that decides.
+        var deciding = await ViewAsync("police-1", record.CaseId, "NoMeeting", "Agree");
+        Assert.Equal(InvokeResponse.CardType, deciding.Body?["type"]?.GetValue<string>());
+        Assert.Equal(CaseStage.NoMeeting, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+    }
+
+    [Fact]
+    public async Task A_reason_over_the_limit_is_refused_next_to_the_field_and_nothing_is_stored()
+    {
+        var record = await SentToPartnersAsync();
+
+        var card = BoardHarness.CardOf(await ViewAsync("la-1", record.CaseId, "NoMeeting", new string('x', PartnerView.MaxRationaleLength + 1)));
+
+        Assert.Contains($"Please keep the reason to {PartnerView.MaxRationaleLength} characters.", card.ToJsonString());
+        Assert.Empty((await RowAsync(record.CaseId)).Views);
+    }
+
+    private static int StoredSize(TableEntity entity) => entity.Sum(p => p.Value?.ToString()?.Length ?? 0);
 
     private static JsonObject? FindInput(JsonObject card, string id) =>
         card["body"]!.AsArray().OfType<JsonObject>().FirstOrDefault(e => e["id"]?.GetValue<string>() == id);
