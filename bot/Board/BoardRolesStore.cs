@@ -87,14 +87,6 @@ public sealed class BoardRolesStore(TableClient table, Transactions transactions
         return changes.OrderByDescending(c => c.ChangedAt).Take(count).ToList();
     }
 
-    /// <summary>The version in force before a change, as kept on that change's row.</summary>
-    public async Task<StoredBoardRoles?> GetPreviousAsync(DateTimeOffset changedAt, CancellationToken ct)
-    {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, ChangeRowKey(changedAt), cancellationToken: ct);
-        if (!row.HasValue) return null;
-        return new StoredBoardRoles(Holders(ChunkedText.Read(row.Value!, "Previous")!), row.Value!.GetDateTimeOffset("PreviouslyConfiguredAt")!.Value);
-    }
-
     public static string ChangeRowKey(DateTimeOffset changedAt) =>
         ChangePrefix + changedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

@@ -8,13 +8,9 @@ namespace TeamsSafeguarding.Outbox;
 /// Sends one outbound message to where it should go. Returns the posted message's location so it can be
 /// updated later. Throws ConnectorException (from the client) or UndeliverableException (nowhere to send).
 /// </summary>
-public sealed class DeliveryTargets(IConnectorClient connectorClient, ConversationStore conversations,
+public sealed class DeliveryTargets(IConnectorClient connector, ConversationStore conversations,
     Microsoft.Extensions.Options.IOptions<BotOptions> bot)
 {
-    // The dispatcher retries with its own backoff (and keeps later messages of the partition waiting), so each
-    // send is one Connector attempt: otherwise every outbox attempt would be several Connector attempts.
-    private readonly IConnectorClient connector = connectorClient.WithSingleAttempt();
-
     public sealed record Posted(string ServiceUrl, string ConversationId, string ActivityId);
 
     public async Task<Posted?> DeliverAsync(OutboundMessage message, Posted? previous, CancellationToken ct)
@@ -32,12 +28,7 @@ public sealed class DeliveryTargets(IConnectorClient connectorClient, Conversati
             case TargetKind.Channel:
             {
                 var serviceUrl = await ServiceUrlForAsync(message.Target.Id, ct);
-                var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
-                {
-                    IsGroup = true,
-                    ChannelData = new TeamsChannelData { Channel = new IdAndName { Id = message.Target.Id } },
-                    Activity = activity,
-                }, ct);
+                var created = await connector.CreateConversationAsync(serviceUrl, ConversationParameters.NewChannelThread(message.Target.Id, activity), ct);
                 var activityId = created.ActivityId ?? "";
                 var thread = created.Id ?? $"{message.Target.Id};messageid={activityId}";
                 return new Posted(created.ServiceUrl ?? serviceUrl, thread, activityId);
@@ -78,14 +69,8 @@ public sealed class DeliveryTargets(IConnectorClient connectorClient, Conversati
         var serviceUrl = removed?.ServiceUrl ?? seen?.ServiceUrl ?? await conversations.FindServiceUrlAsync(tenantId, ct)
             ?? throw new UndeliverableException("NoServiceUrl", "The bot has not been installed anywhere yet.");
         var memberId = removed?.TeamsUserId ?? seen?.TeamsUserId ?? userKey;
-        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = string.IsNullOrEmpty(bot.Value.MicrosoftAppId) ? null : new ChannelAccount { Id = "28:" + bot.Value.MicrosoftAppId },
-            Members = [new ChannelAccount { Id = memberId }],
-            TenantId = tenantId,
-            ChannelData = new TeamsChannelData { Tenant = new IdAndName { Id = tenantId } },
-        }, ct);
+        var botId = string.IsNullOrEmpty(bot.Value.MicrosoftAppId) ? null : "28:" + bot.Value.MicrosoftAppId;
+        var created = await connector.CreateConversationAsync(serviceUrl, ConversationParameters.PersonalChat(botId, memberId, tenantId), ct);
         if (string.IsNullOrEmpty(created.Id))
             throw new UndeliverableException("NoChatCreated", "Teams did not open a chat with the person.");
         var chat = new PersonalChat(userKey, created.Id, created.ServiceUrl ?? serviceUrl, tenantId,

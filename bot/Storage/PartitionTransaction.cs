@@ -21,10 +21,6 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
     /// <summary>Replace a row read earlier; fails the whole commit (412) if someone changed it since.</summary>
     public PartitionTransaction Replace(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.UpdateReplace, entity, etag);
 
-    public PartitionTransaction Upsert(ITableEntity entity) => Push(TableTransactionActionType.UpsertReplace, entity);
-
-    public PartitionTransaction Delete(ITableEntity entity, ETag etag) => Push(TableTransactionActionType.Delete, entity, etag);
-
     public PartitionTransaction Send(OutboundMessage message)
     {
         // The position keeps this transaction's messages in the order they were queued, even at the same instant.

@@ -32,18 +32,4 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
     /// <summary>Dialog (task module) answers.</summary>
     public static InvokeResponse TaskMessage(string text) =>
         new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } });
-
-    public static InvokeResponse TaskContinue(string title, JsonObject card) =>
-        new(200, new JsonObject
-        {
-            ["task"] = new JsonObject
-            {
-                ["type"] = "continue",
-                ["value"] = new JsonObject
-                {
-                    ["title"] = title,
-                    ["card"] = new JsonObject { ["contentType"] = ContentTypes.AdaptiveCard, ["content"] = card },
-                },
-            },
-        });
 }

@@ -10,7 +10,6 @@ public static class TeamsSetup
     {
         var botOptions = config.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
         services.Configure<BotOptions>(config.GetSection(BotOptions.Section));
-        services.Configure<ConnectorRetryOptions>(config.GetSection(ConnectorRetryOptions.Section));
         services.AddInboundAuthentication(botOptions, environment);
         services.AddConnectorClient();
         return services;

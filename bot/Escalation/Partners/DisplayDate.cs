@@ -11,7 +11,4 @@ public static class DisplayDate
     public static string Of(DateTimeOffset instant) => Of(LondonTime.DayOf(instant));
 
     public static string Of(DateOnly day) => day.ToString("d MMMM yyyy", English);
-
-    /// <summary>For the case log: the London date, ISO.</summary>
-    public static string Iso(DateTimeOffset instant) => LondonTime.DayOf(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

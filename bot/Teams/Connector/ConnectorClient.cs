@@ -2,30 +2,21 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 
 namespace TeamsSafeguarding.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector v3 REST client. Each call: serialize once, then up to MaxAttempts tries; throttling (429),
-/// 412 and server errors wait (Retry-After, else exponential backoff) through the injected TimeProvider; other
-/// errors throw <see cref="ConnectorException"/> at once. Logs carry ids, statuses and error codes, never bodies.
+/// The Bot Connector v3 REST client. Each call is one attempt: a failure throws <see cref="ConnectorException"/> with
+/// the status, the Teams error code and the Connector's Retry-After, and the caller (the outbox, which sends everything)
+/// decides when to try again, so retries are never multiplied. Logs carry ids, statuses and error codes, never bodies.
 /// </summary>
 public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTokenProvider tokens, TimeProvider time,
-    IOptions<ConnectorRetryOptions> retryOptions, ILogger<ConnectorClient> log) : IConnectorClient
+    ILogger<ConnectorClient> log) : IConnectorClient
 {
     /// <summary>The named HttpClient this client uses (registered by <see cref="ConnectorSetup.AddConnectorClient"/>).</summary>
     public const string HttpClientName = "BotConnector";
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-
-    public IConnectorClient WithSingleAttempt()
-    {
-        var current = retryOptions.Value;
-        if (current.MaxAttempts == 1) return this;
-        var single = new ConnectorRetryOptions { MaxAttempts = 1, FirstDelay = current.FirstDelay, MaxDelay = current.MaxDelay };
-        return new ConnectorClient(httpClients, tokens, time, Options.Create(single), log);
-    }
 
     public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity,
         CancellationToken ct)
@@ -82,58 +73,28 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
     private async Task<T?> CallAsync<T>(string operation, HttpMethod method, Uri uri, byte[]? body, string? conversationId,
         CancellationToken ct) where T : class
     {
-        var options = retryOptions.Value;
         var http = httpClients.CreateClient(HttpClientName);
-        for (var attempt = 1; ; attempt++)
+        HttpResponseMessage response;
+        try
         {
-            HttpResponseMessage response;
-            try
-            {
-                using var request = await RequestAsync(method, uri, body, ct);
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-            }
-            catch (Exception e) when (IsTransportFailure(e, ct))
-            {
-                if (attempt >= options.MaxAttempts)
-                {
-                    log.LogWarning("Connector {Operation} to {ConversationId} got no answer after {Attempts} attempt(s): {Failure}",
-                        operation, conversationId, attempt, e.GetType().Name);
-                    throw new ConnectorException(0, null,
-                        $"Connector {operation} got no answer after {attempt} attempt(s) ({e.GetType().Name}).", e);
-                }
-                await WaitAsync(operation, conversationId, attempt, 0,
-                    ConnectorRetry.Backoff(attempt, options, Random.Shared.NextDouble()), ct);
-                continue;
-            }
-
-            using (response)
-            {
-                if (response.IsSuccessStatusCode)
-                    return await ReadAsync<T>(response, ct);
-
-                var status = (int)response.StatusCode;
-                var code = ConnectorErrors.CodeFrom(await response.Content.ReadAsStringAsync(ct));
-                if (!ConnectorRetry.IsRetryable(status) || attempt >= options.MaxAttempts)
-                {
-                    log.LogWarning("Connector {Operation} to {ConversationId} failed with {Status} {ErrorCode} after {Attempts} attempt(s)",
-                        operation, conversationId, status, code, attempt);
-                    throw new ConnectorException(status, code,
-                        $"Connector {operation} failed with {status} {code ?? "(no error code)"} after {attempt} attempt(s).",
-                        retryAfter: ConnectorRetry.RetryAfterOf(response.Headers.RetryAfter, time.GetUtcNow()));
-                }
-                var delay = ConnectorRetry.DelayBeforeRetry(attempt, response.Headers.RetryAfter, time.GetUtcNow(), options,
-                    Random.Shared.NextDouble());
-                await WaitAsync(operation, conversationId, attempt, status, delay, ct);
-            }
+            using var request = await RequestAsync(method, uri, body, ct);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         }
-    }
+        catch (Exception e) when (IsTransportFailure(e, ct))
+        {
+            log.LogWarning("Connector {Operation} to {ConversationId} got no answer: {Failure}", operation, conversationId, e.GetType().Name);
+            throw new ConnectorException(0, null, $"Connector {operation} got no answer ({e.GetType().Name}).", e);
+        }
 
-    private async Task WaitAsync(string operation, string? conversationId, int attempt, int status, TimeSpan delay,
-        CancellationToken ct)
-    {
-        log.LogInformation("Connector {Operation} to {ConversationId} attempt {Attempt} failed ({Status}); retrying in {DelayMs} ms",
-            operation, conversationId, attempt, status, (long)delay.TotalMilliseconds);
-        await Task.Delay(delay, time, ct);
+        using (response)
+        {
+            if (response.IsSuccessStatusCode) return await ReadAsync<T>(response, ct);
+            var status = (int)response.StatusCode;
+            var code = ConnectorErrors.CodeFrom(await response.Content.ReadAsStringAsync(ct));
+            log.LogWarning("Connector {Operation} to {ConversationId} failed with {Status} {ErrorCode}", operation, conversationId, status, code);
+            throw new ConnectorException(status, code, $"Connector {operation} failed with {status} {code ?? "(no error code)"}.",
+                retryAfter: ConnectorErrors.RetryAfterOf(response.Headers.RetryAfter, time.GetUtcNow()));
+        }
     }
 
     private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, Uri uri, byte[]? body, CancellationToken ct)
@@ -144,8 +105,8 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = Json;
         }
-        // Fetched per attempt: a long Retry-After may outlive the token. The token goes to this one request only,
-        // never into the HttpClient's default headers, so it cannot leak to another host.
+        // The token goes to this one request only, never into the HttpClient's default headers, so it cannot leak to
+        // another host.
         if (await tokens.GetTokenAsync(ct) is { } token)
         {
             if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)

@@ -1,10 +1,19 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace TeamsSafeguarding.Teams.Connector;
 
-/// <summary>Reads the Teams error code from a Connector error body. The body itself is never kept or logged.</summary>
+/// <summary>Reads what a Connector error says: the Teams error code (the body itself is never kept or logged) and Retry-After.</summary>
 public static class ConnectorErrors
 {
+    /// <summary>The wait a Retry-After header asks for (seconds or a date), never negative; null when there is none.</summary>
+    public static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? retryAfter, DateTimeOffset now) => retryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date - now < TimeSpan.Zero ? TimeSpan.Zero : date - now,
+        _ => null,
+    };
+
     /// <summary>
     /// <c>{"error":{"code":"ConversationBlockedByUser",...}}</c> is the standard shape; Teams has also been seen
     /// answering <c>{"errorCode":209,"subCode":"MessageWritesBlocked"}</c>. Null when there is no code to read.

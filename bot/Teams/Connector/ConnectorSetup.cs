@@ -9,11 +9,9 @@ public static class ConnectorSetup
     /// Registers <see cref="IConnectorClient"/> (singleton over a named HttpClient) and its token provider, read from
     /// <c>IOptions&lt;BotOptions&gt;</c>: no token when authentication is disabled (local Playground), else a cached
     /// client-credentials token. Registrations made before this call (TimeProvider, IConnectorTokenProvider) win.
-    /// Retry limits come from <c>IOptions&lt;ConnectorRetryOptions&gt;</c> (defaults unless configured).
     /// </summary>
     public static IServiceCollection AddConnectorClient(this IServiceCollection services)
     {
-        services.AddOptions<ConnectorRetryOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectorTokenProvider>(sp =>
         {

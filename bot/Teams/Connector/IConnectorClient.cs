@@ -3,7 +3,7 @@ namespace TeamsSafeguarding.Teams.Connector;
 /// <summary>
 /// The Bot Connector REST API (v3) for the operations the bot needs. Every call takes the serviceUrl
 /// of the conversation, because it differs by region and can change.
-/// Failures after bounded retries throw <see cref="ConnectorException"/>.
+/// Each call is one attempt; a failure throws <see cref="ConnectorException"/>.
 /// </summary>
 public interface IConnectorClient
 {
@@ -12,13 +12,6 @@ public interface IConnectorClient
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct);
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct);
-
-    /// <summary>
-    /// The same client, but each call makes one attempt: for callers that retry on their own schedule (the outbox),
-    /// so that retries are not multiplied. A retryable failure throws at once, with the Connector's Retry-After.
-    /// Clients without retries of their own return themselves.
-    /// </summary>
-    IConnectorClient WithSingleAttempt() => this;
 }
 
 public sealed record ResourceResponse(string? Id);
@@ -57,8 +50,7 @@ public sealed class ConversationParameters
 }
 
 /// <summary>
-/// A Connector call that failed for good (after retries, or at once for non-retryable errors).
-/// <see cref="StatusCode"/> is 0 when no HTTP answer came back (network failure or timeout, after retries).
+/// A Connector call that failed. <see cref="StatusCode"/> is 0 when no HTTP answer came back (network failure or timeout).
 /// The message names the operation, status and Teams error code only, never the request or response body.
 /// </summary>
 public sealed class ConnectorException(int statusCode, string? errorCode, string message, Exception? innerException = null,

@@ -1,3 +1,4 @@
+using Moq;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,10 +32,9 @@ public sealed class OutboxConnectorAttemptsTests(AzuriteFixture azurite) : IAsyn
     public async Task InitializeAsync()
     {
         connector = await FakeConnector.StartAsync();
-        // The real client as Program registers it; its own retries would be quick, but must not happen for outbox sends.
+        // The real client as Program registers it.
         services = new ServiceCollection().AddLogging()
             .Configure<BotOptions>(_ => { })
-            .Configure<ConnectorRetryOptions>(o => o.FirstDelay = TimeSpan.FromMilliseconds(1))
             .AddConnectorClient().BuildServiceProvider();
         table = azurite.NewTable("attempts");
         var store = new ConversationStore(table);
@@ -96,20 +96,38 @@ public sealed class OutboxConnectorAttemptsTests(AzuriteFixture azurite) : IAsyn
     }
 
     [Fact]
-    public async Task The_client_others_use_keeps_its_own_retries_and_the_single_attempt_one_reports_retry_after()
+    public async Task The_client_makes_one_attempt_and_reports_the_connectors_retry_after()
     {
         var client = services.GetRequiredService<IConnectorClient>();
-        connector.FailNext(2, 503);
-        var sent = await client.SendToConversationAsync(connector.ServiceUrl, Chat, new Activity { Type = "message", Text = "x" }, default);
-        Assert.NotNull(sent.Id);
-        Assert.Equal(3, connector.Calls.Count);
-
         connector.FailNext(2, 429, retryAfter: TimeSpan.FromSeconds(7));
-        var failure = await Assert.ThrowsAsync<ConnectorException>(() => client.WithSingleAttempt()
-            .SendToConversationAsync(connector.ServiceUrl, Chat, new Activity { Type = "message", Text = "y" }, default));
-        Assert.Equal(4, connector.Calls.Count);
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() =>
+            client.SendToConversationAsync(connector.ServiceUrl, Chat, new Activity { Type = "message", Text = "y" }, default));
+
+        Assert.Single(connector.Calls);
         Assert.Equal(429, failure.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(7), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task While_the_connector_keeps_failing_each_outbox_pass_makes_exactly_one_send()
+    {
+        // The interaction is the behaviour here: one Connector call per attempt, never a burst of calls per message.
+        var client = new Mock<IConnectorClient>(MockBehavior.Strict);
+        client.Setup(c => c.SendToConversationAsync(connector.ServiceUrl, Chat, It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(503, "ServiceUnavailable", "Connector SendToConversation failed with 503."));
+        var failing = new OutboxDispatcher(table, new DeliveryTargets(client.Object, new ConversationStore(table), Options.Create(new BotOptions())),
+            new OutboxSignal(), clock, Options.Create(outbox), NullLogger<OutboxDispatcher>.Instance);
+        await QueueAsync("hello");
+
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            Assert.Equal(0, await failing.DispatchOnceAsync(default));
+            Assert.Equal(0, await failing.DispatchOnceAsync(default)); // waiting for its backoff: no call
+            client.Verify(c => c.SendToConversationAsync(connector.ServiceUrl, Chat, It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Exactly(pass));
+            clock.Advance(failing.BackoffAfter(pass));
+        }
+        Assert.Equal(3, Assert.Single(await PendingAsync()).GetInt32("Attempts"));
     }
 
     private Task QueueAsync(string text) =>

@@ -17,4 +17,15 @@ public sealed class ConnectorErrorsTests
     [InlineData(null, null)]
     public void The_Teams_error_code_is_read_from_the_known_body_shapes(string? body, string? code) =>
         Assert.Equal(code, ConnectorErrors.CodeFrom(body));
+
+    [Fact]
+    public void Retry_after_is_read_as_seconds_or_as_a_date_and_never_negative()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.FromSeconds(3), ConnectorErrors.RetryAfterOf(new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(3)), now));
+        Assert.Equal(TimeSpan.FromSeconds(12), ConnectorErrors.RetryAfterOf(new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(12)), now));
+        Assert.Equal(TimeSpan.Zero, ConnectorErrors.RetryAfterOf(new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(-5)), now));
+        Assert.Null(ConnectorErrors.RetryAfterOf(null, now));
+    }
 }
