@@ -78,7 +78,7 @@ public sealed record ProcessProfile
         Range(nameof(DueSoonWorkingDays), DueSoonWorkingDays, 0, 20);
         if (!Enum.IsDefined(CastingBy)) problems.Add(new(nameof(CastingBy), "must be Chair or DeputyBoardManager."));
         Range(nameof(ReminderWorkingDaysBefore), ReminderWorkingDaysBefore, 0, 20);
-        if (ReminderWorkingDaysBefore >= ViewsDueWorkingDays && ViewsDueWorkingDays > 0 && ReminderWorkingDaysBefore > 0)
+        if (ReminderWorkingDaysBefore > 0 && ReminderWorkingDaysBefore >= ViewsDueWorkingDays)
             problems.Add(new(nameof(ReminderWorkingDaysBefore), $"must be fewer than ViewsDueWorkingDays ({ViewsDueWorkingDays}), or the reminder would come before the referral is sent."));
         if (!Enum.IsDefined(UntriagedForwarding)) problems.Add(new(nameof(UntriagedForwarding), "must be Never, WhenDeputyAbsent or Always."));
         Range(nameof(DraftRetentionDays), DraftRetentionDays, 1, 365);
