@@ -37,12 +37,8 @@ for port in $BOT_PORT $AZURITE_PORT $PLAYGROUND_PORT; do
   fi
 done
 
-stamp=infra/node_modules/.installed-lock
-if [ ! -f "$stamp" ] || ! cmp -s infra/package-lock.json "$stamp"; then
-  echo "Installing local tools (Azurite, Agents Playground)..."
-  (cd infra && npm ci --no-audit --no-fund --loglevel=error)
-  cp infra/package-lock.json "$stamp"
-fi
+. infra/node-tools.sh
+node_tools "$root/infra" "the local tools (Azurite, Agents Playground)"
 mkdir -p .local/azurite .local/logs
 
 pids=()
