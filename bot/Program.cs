@@ -5,6 +5,7 @@ using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Escalation.Risk;
+using TeamsSafeguarding.Identity;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Routing;
@@ -26,6 +27,7 @@ services.AddInboundAuthentication(botOptions, builder.Environment);
 services.AddConnectorClient();
 
 // Storage, the outbox and conversation references.
+services.AddAzureCredential(config);
 services.AddTableStorage(config);
 services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
 services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
