@@ -7,6 +7,7 @@ using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Escalation.Risk;
 using TeamsSafeguarding.Identity;
 using TeamsSafeguarding.Operations;
+using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
@@ -17,6 +18,9 @@ using TeamsSafeguarding.Teams.Connector;
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 var services = builder.Services;
+
+// Traces, metrics and logs (Application Insights in Azure).
+services.AddTelemetry(config);
 
 // The Teams protocol layer: who may call us, how we call back.
 var botOptions = config.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();

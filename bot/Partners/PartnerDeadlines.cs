@@ -10,6 +10,7 @@ using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Operations;
+using TeamsSafeguarding.Operations.Telemetry;
 
 namespace TeamsSafeguarding.Partners;
 
@@ -63,6 +64,7 @@ public sealed class PartnerDeadlines(CaseStore cases, PartnersCards cards, Decis
                 // Someone acted on the case meanwhile: the next sweep looks again.
             }
         }
+        BotTelemetry.DeadlineSweep(decided, awaiting, reminders);
         if (decided + awaiting + reminders > 0)
             log.LogInformation("Partner deadline sweep: {Decided} decided, {Awaiting} awaiting casting, {Reminders} reminders", decided, awaiting, reminders);
         return new SweepResult(decided, awaiting, reminders);
