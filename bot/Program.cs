@@ -33,6 +33,7 @@ services.AddConnectorClient();
 // Storage, the outbox and conversation references.
 services.AddAzureCredential(config);
 services.AddTableStorage(config);
+services.AddHealth();
 services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
 services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
 services.AddHostedService<DedupeSweeper>();
