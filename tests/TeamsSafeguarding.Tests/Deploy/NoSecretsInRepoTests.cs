@@ -20,7 +20,8 @@ public sealed partial class NoSecretsInRepoTests
         Assert.Contains("bot/appsettings.json", files);
 
         var found = new List<string>();
-        foreach (var file in files)
+        // This file holds made-up samples of each kind, for the test below.
+        foreach (var file in files.Where(f => f != "tests/TeamsSafeguarding.Tests/Deploy/NoSecretsInRepoTests.cs"))
         {
             var text = await File.ReadAllTextAsync(RepoRoot.Combine(file));
             found.AddRange(Secrets(text.Replace(AzuriteKey, "")).Select(kind => $"{file}: {kind}"));
