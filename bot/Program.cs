@@ -1,7 +1,9 @@
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Identity;
 using TeamsSafeguarding.Operations;
+using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
@@ -16,8 +18,11 @@ var config = builder.Configuration;
 
 builder.Services
     .AddSingleton(TimeProvider.System)
+    .AddTelemetry(config)                           // traces, metrics and logs (Application Insights in Azure)
+    .AddAzureCredential(config)                     // the managed identity in Azure
     .AddTeamsProtocol(config, builder.Environment) // who may call us, how we call back
     .AddTableStorage(config)                        // one table: cases, conversations, the outbox
+    .AddHealth()
     .AddOutbox(config)
     .AddConversations()
     .AddCaseFiles(config)                           // the one command pipeline every case change goes through

@@ -8,13 +8,11 @@ cd "$root"
 command -v dotnet >/dev/null || { echo "The .NET SDK (10.x) is required: https://dot.net" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exit 1; }
 
-# Local tools (Azurite, Agents Playground) live in infra/node_modules; reinstall when the lock file changes.
-stamp=infra/node_modules/.installed-lock
-if [ ! -f "$stamp" ] || ! cmp -s infra/package-lock.json "$stamp"; then
-  echo "Installing local tools (Azurite, Agents Playground)..."
-  (cd infra && npm ci --no-audit --no-fund --loglevel=error)
-  cp infra/package-lock.json "$stamp"
-fi
+# Local tools (Azurite, Agents Playground) live in infra/node_modules, atk and the Teams manifest schemas in
+# infra/teams/node_modules; each is reinstalled when its lock file changes.
+. infra/node-tools.sh
+node_tools "$root/infra" "the local tools (Azurite, Agents Playground)"
+infra/teams/package.sh --install-only
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore TeamsSafeguarding.sln --nologo -v quiet

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams.Connector;
 
@@ -42,6 +43,8 @@ public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets,
             $"RowKey ge {OutboxRow.Prefix} and RowKey lt {Keys.PrefixEnd(OutboxRow.Prefix)}");
         var pending = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) pending.Add(row);
+        var oldest = pending.Select(r => r.GetDateTimeOffset("QueuedAt")).Min();
+        BotTelemetry.OutboxObserved(pending.Count, oldest is { } queued ? clock.GetUtcNow() - queued : TimeSpan.Zero);
 
         var sent = 0;
         foreach (var partition in pending.GroupBy(r => r.PartitionKey))
@@ -99,6 +102,7 @@ public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets,
 
         var message = OutboxRow.Read(row);
         var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
+        using var span = BotTelemetry.StartOutboxSend(message.Target.Kind.ToString(), attempts);
         try
         {
             var previous = message.Target.Kind == TargetKind.Update ? await FindPostedAsync(row.PartitionKey, message.Target.Id, ct) : null;
@@ -114,27 +118,32 @@ public sealed class OutboxDispatcher(TableClient table, DeliveryTargets targets,
                 }));
             await table.SubmitTransactionAsync(done, ct);
             log.LogInformation("Sent an outbox message ({TargetKind}) after {Attempts} attempt(s)", message.Target.Kind, attempts);
+            BotTelemetry.OutboxSendEnded(span, "sent");
             return Outcome.Sent;
         }
         catch (ConnectorException e) when (!e.IsPermanent && attempts < _options.MaxAttempts)
         {
             await ScheduleRetryAsync(row, attempts, $"{e.StatusCode} {e.ErrorCode}", ct, e.RetryAfter);
+            BotTelemetry.OutboxSendEnded(span, "retry", $"{e.StatusCode} {e.ErrorCode}");
             return Outcome.Waiting;
         }
         catch (ConnectorException e)
         {
             await RecordFailureAsync(row, attempts, $"{e.StatusCode} {e.ErrorCode}", ct);
+            BotTelemetry.OutboxSendEnded(span, "failed", $"{e.StatusCode} {e.ErrorCode}");
             return Outcome.Failed;
         }
         catch (UndeliverableException e)
         {
             await RecordFailureAsync(row, attempts, e.Code, ct);
+            BotTelemetry.OutboxSendEnded(span, "failed", e.Code);
             return Outcome.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException && attempts < _options.MaxAttempts)
         {
             // Network errors, timeouts: try again later.
             await ScheduleRetryAsync(row, attempts, e.GetType().Name, ct);
+            BotTelemetry.OutboxSendEnded(span, "retry", e.GetType().Name);
             return Outcome.Waiting;
         }
     }

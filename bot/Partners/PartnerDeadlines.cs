@@ -8,6 +8,7 @@ using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Operations;
+using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Teams;
 
@@ -43,6 +44,7 @@ public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, Par
             if (done == Done.AwaitingCasting) awaiting++;
             reminders += reminded;
         }, log, "The partners' deadline sweep", ct);
+        BotTelemetry.DeadlineSweep(decided, awaiting, reminders);
         if (decided + awaiting + reminders + failed > 0)
             log.LogInformation("Partner deadline sweep: {Decided} decided, {Awaiting} awaiting casting, {Reminders} reminders, {Failed} failed",
                 decided, awaiting, reminders, failed);

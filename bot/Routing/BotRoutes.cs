@@ -41,5 +41,8 @@ public sealed class BotRoutes
 
     public CardActionHandler? FindVerb(string verb) => _verbs.GetValueOrDefault(verb);
 
+    /// <summary>Every chat command phrase, lower case: the Teams app manifest must list exactly these (a test checks).</summary>
+    public IEnumerable<string> CommandPhrases => _commands.Select(c => c.Phrase).Distinct();
+
     public IReadOnlyList<ActivityObserver> ConversationEvents => _conversationEvents;
 }

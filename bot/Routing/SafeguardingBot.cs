@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Teams;
 
 namespace TeamsSafeguarding.Routing;
@@ -24,6 +25,22 @@ public sealed class SafeguardingBot : IBot
     }
 
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
+    {
+        using var span = BotTelemetry.StartActivity(activity.Type, activity.Name);
+        try
+        {
+            var response = await HandleAsync(activity, ct);
+            BotTelemetry.Handled(span, activity.Type, activity.Name, response);
+            return response;
+        }
+        catch (Exception e)
+        {
+            BotTelemetry.Failed(span, e);
+            throw;
+        }
+    }
+
+    private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
     {
         await _tracker.RememberAsync(activity, ct);
         switch (activity.Type)

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
@@ -9,13 +10,18 @@ public static class TableStorage
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Storage:ConnectionString is required (use Azurite locally: see README).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || IsEndpoint(o.TableEndpoint),
+                "Set Storage:TableEndpoint (https://<account>.table.core.windows.net/, reached with the bot's managed identity) " +
+                "or Storage:ConnectionString (Azurite locally: see README).")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new TableClient(o.ConnectionString, o.TableName);
+            // A connection string (Azurite, or a key where keys are allowed) wins; in Azure, the identity: no key at all.
+            var tables = string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new TableServiceClient(new Uri(o.TableEndpoint!), sp.GetRequiredService<TokenCredential>())
+                : new TableServiceClient(o.ConnectionString);
+            return tables.GetTableClient(o.TableName);
         });
         services.AddHostedService<TableCreator>();
         // Teams redelivers activities: the guard against doing one twice lives in the table too.
@@ -23,6 +29,9 @@ public static class TableStorage
         services.AddHostedService<DedupeSweeper>();
         return services;
     }
+
+    private static bool IsEndpoint(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
     private sealed class TableCreator(TableClient table, ILogger<TableCreator> log) : IHostedService
     {

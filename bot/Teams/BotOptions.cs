@@ -7,6 +7,12 @@ public sealed class BotOptions
 
     /// <summary>The Azure Bot's Microsoft App ID (the inbound token audience). Empty only in local development.</summary>
     public string? MicrosoftAppId { get; set; }
+    /// <summary>
+    /// How the Azure Bot's app is registered: "UserAssignedMSI" (the app is a user-assigned managed identity whose
+    /// client id is MicrosoftAppId: no secret), or "SingleTenant"/"MultiTenant" or empty (an Entra app with
+    /// MicrosoftAppPassword, single-tenant when MicrosoftAppTenantId is set).
+    /// </summary>
+    public string? MicrosoftAppType { get; set; }
     public string? MicrosoftAppPassword { get; set; }
     /// <summary>The bot's Entra tenant (single-tenant bots); "botframework.com" for legacy multi-tenant bots.</summary>
     public string? MicrosoftAppTenantId { get; set; }
@@ -24,4 +30,11 @@ public sealed class BotOptions
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
     public bool AuthenticationDisabled => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    public static class AppTypes
+    {
+        public const string UserAssignedMsi = "UserAssignedMSI";
+        public const string SingleTenant = "SingleTenant";
+        public const string MultiTenant = "MultiTenant";
+    }
 }

@@ -15,11 +15,17 @@ public sealed class ClientCredentialsTokenProvider(TokenCredential credential, s
         return new ConnectorToken(token.Token, token.ExpiresOn);
     }
 
-    /// <summary>A client-secret credential for the configured app; stops start-up with a clear message if the secret is missing.</summary>
+    /// <summary>
+    /// The managed identity's own token when the bot's app is a user-assigned managed identity (no secret); else a
+    /// client-secret credential for the configured app, stopping start-up with a clear message if the secret is missing.
+    /// </summary>
     public static ClientCredentialsTokenProvider FromOptions(BotOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.MicrosoftAppId))
             throw new InvalidOperationException("Bot:MicrosoftAppId is not set, so there is no app to get Connector tokens for.");
+        if (string.Equals(options.MicrosoftAppType, BotOptions.AppTypes.UserAssignedMsi, StringComparison.OrdinalIgnoreCase))
+            return new ClientCredentialsTokenProvider(
+                new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.MicrosoftAppId)), options.OutboundScope);
         if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
             throw new InvalidOperationException(
                 "Bot:MicrosoftAppPassword is not set. The bot needs its client secret to get tokens for sending messages to Teams.");

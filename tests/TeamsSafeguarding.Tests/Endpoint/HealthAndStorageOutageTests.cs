@@ -8,7 +8,7 @@ using Xunit;
 
 namespace TeamsSafeguarding.Tests.Endpoint;
 
-/// <summary>/healthz and /api/messages while Table Storage answers, and while it does not.</summary>
+/// <summary>/healthz (readiness), /health/live and /api/messages while Table Storage answers, and while it does not.</summary>
 [Collection("Azurite")]
 public sealed class HealthAndStorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -56,6 +56,20 @@ public sealed class HealthAndStorageOutageTests(AzuriteFixture azurite) : IAsync
         line.Cut = false;
         using var back = await bot.Http.GetAsync("healthz");
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_follows_storage_and_liveness_does_not_so_an_outage_takes_traffic_away_without_a_restart()
+    {
+        line.Cut = true;
+
+        using var ready = await bot.Http.GetAsync("health/ready");
+        using var live = await bot.Http.GetAsync("health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("unreachable", JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["storage"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("healthy", JsonNode.Parse(await live.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Teams;
+using TeamsSafeguarding.Operations.Telemetry;
+using TeamsSafeguarding.Tests.Operations;
 using TeamsSafeguarding.Tests.Referrals;
 using TeamsSafeguarding.Tests.Support;
 using Xunit;
@@ -15,8 +17,9 @@ using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
 namespace TeamsSafeguarding.Tests.Endpoint;
 
 /// <summary>
-/// Every log line the real host writes (every category, Trace up, with exceptions and scopes) while people install
-/// the bot, ask for help, type about someone and raise a whole referral: none carries what they typed or who they are.
+/// Every log line the real host writes (every category, Trace up, with exceptions and scopes), and every span and
+/// metric its telemetry exports, while people install the bot, ask for help, type about someone and raise a whole
+/// referral: none carries what they typed or who they are.
 /// </summary>
 [Collection("Azurite")]
 public sealed class NoPersonalDataInLogsTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -31,18 +34,58 @@ public sealed class NoPersonalDataInLogsTests(AzuriteFixture azurite) : IAsyncLi
         DateOfBirth, "14/07/1938", "14 Jul 1938", "Tollgate", Narrative, "MANAGERNAME", "REFERRERNAME", "NHSNUMBER-9434765919", "9434765919"];
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
+    private readonly TelemetryCapture telemetry = new();
     private BotUnderTest bot = null!;
 
     public async Task InitializeAsync() => bot = await BotUnderTest.StartAsync(azurite,
-        configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        configureServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            telemetry.AddTo(services);
+        });
 
     public async Task DisposeAsync()
     {
         if (bot is not null) await bot.DisposeAsync();
+        telemetry.Dispose();
     }
 
     [Fact]
     public async Task No_log_line_carries_a_name_a_date_of_birth_an_address_or_typed_text()
+    {
+        await PeopleUseTheBotAsync();
+
+        var logs = bot.Logs.Entries;
+        Assert.Contains(logs, e => e.Category.StartsWith("Microsoft.AspNetCore") && e.Level <= LogLevel.Debug);
+        Assert.Contains(logs, e => e.Category.StartsWith("TeamsSafeguarding") && e.Message.Contains("submitted"));
+        Assert.Empty(Leaks(logs));
+    }
+
+    [Fact]
+    public async Task No_span_or_metric_carries_a_name_a_date_of_birth_an_address_or_typed_text()
+    {
+        await PeopleUseTheBotAsync();
+
+        var spans = telemetry.Spans;
+        Assert.Contains(spans, s => s.Source.Name == BotTelemetry.Name && s.DisplayName == "bot invoke");
+        Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore");
+        Assert.Contains(spans, s => s.Source.Name == "System.Net.Http");
+        var measurements = telemetry.Measurements();
+        Assert.Contains(measurements, m => m.Instrument == "safeguarding.invokes");
+        var exported = spans.Select(Describe).Concat(measurements.Select(m => $"{m.Instrument} {string.Join(" ", m.Tags)}"));
+        Assert.DoesNotContain(exported, text => Personal.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase))
+                                                || text.Replace(" ", "").Contains("9434765919"));
+    }
+
+    /// <summary>Everything an exporter sends about a span: names, status, every attribute, event and link.</summary>
+    private static string Describe(System.Diagnostics.Activity span) => string.Join("\n",
+        new[] { span.Source.Name, span.DisplayName, span.OperationName, span.StatusDescription ?? "" }
+            .Concat(span.TagObjects.Select(t => $"{t.Key}={t.Value}"))
+            .Concat(span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}")))
+            .Concat(span.Baggage.Select(b => $"{b.Key}={b.Value}")));
+
+    /// <summary>Installed in the personal chat, help, a message about someone, and a whole referral submitted.</summary>
+    private async Task PeopleUseTheBotAsync()
     {
         var wait = TimeSpan.FromSeconds(10);
 
@@ -71,11 +114,6 @@ public sealed class NoPersonalDataInLogsTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Contains("SAB-", confirmation.ToJsonString());
         await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.CreateConversation, wait);
         await bot.OutboxDrainedAsync();
-
-        var logs = bot.Logs.Entries;
-        Assert.Contains(logs, e => e.Category.StartsWith("Microsoft.AspNetCore") && e.Level <= LogLevel.Debug);
-        Assert.Contains(logs, e => e.Category.StartsWith("TeamsSafeguarding") && e.Message.Contains("submitted"));
-        Assert.Empty(Leaks(logs));
     }
 
     [Fact]
