@@ -69,7 +69,8 @@ public sealed class TestBotHost : IDisposable, IAsyncDisposable
         }
         catch
         {
-            factory.Dispose();
+            // A host that failed to start may already have disposed parts of itself: the start-up failure is the news.
+            try { factory.Dispose(); } catch (ObjectDisposedException) { }
             throw;
         }
     }
