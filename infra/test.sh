@@ -12,6 +12,18 @@ command -v npm >/dev/null || { echo "Node.js 20+ with npm is required." >&2; exi
 # infra/teams/node_modules; each is reinstalled when its lock file changes.
 . infra/node-tools.sh
 node_tools "$root/infra" "the local tools (Azurite, Agents Playground)"
+# The card renderer the phone design rule test draws every card with, in headless Chromium (Debian's; with Noto Sans,
+# the font the measured heights assume in place of Teams' Segoe UI).
+node_tools "$root/infra/cards" "the card renderer"
+if [ -z "${CHROMIUM_PATH:-}" ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; }; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium and Noto fonts (apt-get) for the card rendering tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  else
+    echo "The card rendering tests need Chromium: apt-get install -y chromium fonts-noto-core (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
 infra/teams/package.sh --install-only
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -3,10 +3,12 @@
 #   1. writes the cards' JSON (tests/.../Cards/AllCardsTests, via CARDS_OUT),
 #   2. `validate`: official 1.5 schema (ajv) + the official `adaptivecards` renderer with the Teams host config,
 #   3. plain-text-check.js: the hostile-input sample card renders as plain paragraphs with markdown-it,
-#   4. `render`: PNGs as Teams draws them (headless Chromium), light and dark, to look at.
+#   4. `render`: PNGs as Teams draws them (headless Chromium), light and dark, to look at;
+#   5. measure.cjs: the phone design rule's rendering measure (358 px, light and dark: height, cut button titles,
+#      contrast), the same the tests run (tests/.../Cards/PhoneDesignRuleTests), with PNGs at phone width.
 # The tools are copied from ../shared/tools/cards (read-only) into infra/cards/.tools; output goes to infra/cards/.out.
 # Needs Node 20+ and, for rendering, Chromium (/usr/bin/chromium or CHROMIUM_PATH; `apt-get install -y chromium`).
-# Usage: infra/cards/check.sh [--no-render]     Exit code 1 if any card fails validation.
+# Usage: infra/cards/check.sh [--no-render]     Exit code 1 if any card fails validation or breaks the phone rule.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -50,5 +52,21 @@ if $render; then
   echo "== render (PNGs in $out/png and $out/png-dark)"
   "$tools/tools/cards/render" --out "$out/png" "$out/json"/*.json
   "$tools/tools/cards/render" --theme dark --out "$out/png-dark" "$out/json"/*.json
+
+  echo "== phone rule at 358 px (PNGs in $out/phone/light and $out/phone/dark)"
+  . "$repo/infra/node-tools.sh"
+  root="$repo" node_tools "$here" "the card renderer"
+  node "$here/measure.cjs" --width 358 --png "$out/phone" --out "$out/phone.json" "$out/json"/*.json
+  node -e '
+    const rows = require(process.argv[1]); let bad = 0;
+    for (const r of rows) {
+      const cut = r.buttons.filter((b) => b.truncated).map((b) => b.title);
+      const low = r.lowContrast.map((c) => `${c.text} ${c.ratio}:1`);
+      const over = r.height > 1500 || r.height < 0 || cut.length || low.length || r.buttons.length > 3;
+      if (over) bad++;
+      console.log(`${over ? "FAIL" : "ok  "} ${r.theme.padEnd(5)} ${String(r.height).padStart(5)} px ${r.buttons.length} button(s) ${r.name}` +
+        (cut.length ? ` cut: ${cut.join(" | ")}` : "") + (low.length ? ` low contrast: ${low.join("; ")}` : ""));
+    }
+    process.exit(bad ? 1 : 0);' "$out/phone.json" || status=1
 fi
 exit $status

@@ -34,7 +34,7 @@ public class AllCardsTests
             : Path.Combine(Path.GetTempPath(), "teams-safeguarding-cards");
         Directory.CreateDirectory(folder);
 
-        foreach (var (name, card) in CardSamples.All())
+        foreach (var (name, _, card) in CardSamples.All())
         {
             var file = Path.Combine(folder, name + ".json");
             File.WriteAllText(file, card.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));

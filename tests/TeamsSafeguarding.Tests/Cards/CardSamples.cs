@@ -9,9 +9,14 @@ namespace TeamsSafeguarding.Tests.Cards;
 /// One sample of every card builder (and its variants), named for the file it is written to. Add each new card
 /// here: AllCardsTests then checks it against the schema and writes it out for infra/cards/check.sh.
 /// </summary>
+public sealed record CardSample(string Name, string Builder, JsonObject Card)
+{
+    public static implicit operator CardSample((string Name, JsonObject Card) sample) => new(sample.Name, "", sample.Card);
+}
+
 public static class CardSamples
 {
-    public static IReadOnlyList<(string Name, JsonObject Card)> All() =>
+    public static IReadOnlyList<CardSample> All() =>
     [
         ("welcome", WelcomeCard.Build(new WelcomeCardInput()).ToJson()),
         ("welcome-board-name", WelcomeCard.Build(new WelcomeCardInput("Northshire Safeguarding Adults Board")).ToJson()),
