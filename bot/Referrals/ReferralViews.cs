@@ -8,6 +8,9 @@ namespace TeamsSafeguarding.Referrals;
 /// <summary>Turns the referral form (data) into what the cards draw: the only place the two meet.</summary>
 public static class ReferralViews
 {
+    /// <summary>Characters of answers on one page of the case details: about a phone screen of text at its widest.</summary>
+    public const int DetailsPageBudget = 1500;
+
     public static AdaptiveCard RouteCheck(IReadOnlyDictionary<string, string?>? answers = null, IReadOnlyList<FieldError>? errors = null) =>
         RouteCheckCard.Build(
             [.. Escalation.Referrals.RouteCheck.Questions.Select(q => new RouteQuestion(q.FieldId, q.Question,
@@ -18,27 +21,32 @@ public static class ReferralViews
         RedirectCard.Build([.. result.Redirects.Select(r => new RedirectAdvice(r.Title, r.Advice))]);
 
     /// <summary>
-    /// The card for a step: a form section, or the review page. On the risks section <paramref name="openRisk"/> is
-    /// the risk whose inputs are shown (the others are summaries); null opens the first risk with an error, else risk 1.
+    /// The card for a step: a form step, or the review. On the risks step <paramref name="openRisk"/> is the risk whose
+    /// inputs are shown (the others are rows); null opens the first risk with an error, else risk 1. <paramref name="editing"/>:
+    /// the step was opened from "Check your answers", and its button goes back there.
     /// </summary>
-    public static AdaptiveCard Step(string caseId, ReferralDraft draft, string stepId, DateOnly today, IReadOnlyList<FieldError>? errors = null, int? openRisk = null)
+    public static AdaptiveCard Step(string caseId, ReferralDraft draft, string stepId, DateOnly today, IReadOnlyList<FieldError>? errors = null,
+        int? openRisk = null, bool editing = false)
     {
         var section = ReferralForm.Find(stepId) ?? ReferralForm.Sections[0];
         if (section.Id == ReferralForm.ReviewStep) return Review(caseId, draft, today);
         errors ??= [];
         var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
-        FieldView View(FormField f) => new(f.Id, f.Label, KindOf(f.Kind))
+        FieldView View(FormField f) => new(f.Id, f.RiskNumber is { } n ? WithinRisk(f.Label, n) : f.Label, KindOf(f.Kind))
         {
             Value = draft.Get(f.Id),
             Error = byField.GetValueOrDefault(f.Id),
             HelpText = f.HelpText,
             MaxLength = f.MaxLength,
             Choices = [.. f.Choices.Select(c => new Choice(c.Title, c.Value))],
+            Compact = f.Compact,
+            // The four scores, two to a row: they are short drop-downs.
+            Half = f.Kind == FieldKind.Number && f.RiskNumber is not null,
         };
         var visible = section.FieldsFor(draft.RiskCount);
         var fields = visible.Where(f => f.RiskNumber is null).Select(View).ToList();
         var risks = RiskList(section, draft, errors, openRisk, View);
-        // Errors about the section as a whole ("add at least one risk") go at the top; a risk's errors go by that risk.
+        // Errors about the step as a whole ("add at least one risk") go at the top; a risk's errors go by that risk.
         var general = errors.Where(e => visible.All(f => f.Id != e.Field)).Select(e => e.Message).ToList();
         var marked = errors.Count - general.Count;
         var notice = errors.Count == 0 ? null
@@ -47,10 +55,17 @@ public static class ReferralViews
         return ReferralSectionCard.Build(new SectionView(caseId, section.Id, ReferralForm.Progress(section.Id), section.Title, section.Intro, fields)
         {
             CanGoBack = ReferralForm.Previous(section.Id) is not null,
+            Editing = editing,
             Notice = notice,
             Risks = risks,
         });
     }
+
+    /// <summary>A risk's label inside its own box, which already says "Risk 3": "Likelihood before mitigation (1-5)".</summary>
+    private static string WithinRisk(string label, int risk) =>
+        label.StartsWith($"Risk {risk}: ", StringComparison.Ordinal) is var prefixed && prefixed
+            ? char.ToUpperInvariant(label[$"Risk {risk}: ".Length]) + label[($"Risk {risk}: ".Length + 1)..]
+            : label;
 
     /// <summary>The risk to show open: the one asked for, unless errors are elsewhere and none on it (then the first with errors).</summary>
     public static int RiskToOpen(int? requested, IReadOnlyList<FieldError> errors, int riskCount)
@@ -63,16 +78,14 @@ public static class ReferralViews
 
     private static RiskListView? RiskList(FormSection section, ReferralDraft draft, IReadOnlyList<FieldError> errors, int? openRisk, Func<FormField, FieldView> view)
     {
-        var riskFields = section.FieldsFor(draft.RiskCount).Where(f => f.RiskNumber is not null).ToList();
         if (!section.Fields.Any(f => f.RiskNumber is not null)) return null;
+        var riskFields = section.FieldsFor(draft.RiskCount).Where(f => f.RiskNumber is not null).ToList();
         var open = draft.RiskCount == 0 ? 0 : RiskToOpen(openRisk, errors, draft.RiskCount);
-        var lastRisk = section.Fields.ToList().FindLastIndex(f => f.RiskNumber is not null);
         var others = Enumerable.Range(1, draft.RiskCount).Where(n => n != open).Select(n => new RiskSummaryView(n,
             RiskSummary(draft, n),
             errors.FirstOrDefault(e => ReferralForm.FindField(e.Field)?.RiskNumber == n)?.Message)).ToList();
         return new RiskListView(open, draft.RiskCount, ReferralForm.MaxRisks, [.. riskFields.Where(f => f.RiskNumber == open).Select(view)], others)
         {
-            BeforeFieldId = lastRisk + 1 < section.Fields.Count ? section.Fields[lastRisk + 1].Id : null,
             CanRemove = draft.RiskCount > ReferralForm.MinRisks,
         };
     }
@@ -87,50 +100,57 @@ public static class ReferralViews
         return likelihood is null || impact is null ? what : $"{what} (after mitigation: likelihood {likelihood}, impact {impact})";
     }
 
+    /// <summary>"Check your answers": every step as a row, with how many of its answers need correcting.</summary>
     public static AdaptiveCard Review(string caseId, ReferralDraft draft, DateOnly today)
     {
         var page = ReferralReview.For(draft, today);
-        return ReviewCard.Build(caseId,
-            [.. page.Sections.Select(s => new ReviewSectionView(s.Title, ReviewLines(s.Lines)) { SectionId = s.SectionId })],
+        return ReviewCard.Overview(caseId,
+            [.. page.Sections.Select(s => new ReviewStepView(s.SectionId, s.Title, s.Lines.Count(l => l.Error is not null)))],
             [.. page.GeneralErrors.Select(e => e.Message)],
             page.ReadyToSubmit);
     }
 
+    /// <summary>One step's answers on its own "Check your answers" page (the review's overview for an unknown step).</summary>
+    public static AdaptiveCard ReviewStep(string caseId, ReferralDraft draft, string? stepId, DateOnly today)
+    {
+        var section = ReferralReview.For(draft, today).Sections.FirstOrDefault(s => s.SectionId == stepId);
+        if (section is null) return Review(caseId, draft, today);
+        var risks = section.SectionId == ReferralForm.RisksSection;
+        var lines = risks ? RiskReviewLines(section.Lines, draft.RiskCount) : ReviewLines(section.Lines);
+        return ReviewCard.Page(new ReviewPageView(caseId, section.SectionId, ReferralForm.Progress(section.SectionId), section.Title, lines)
+            { Note = risks ? RisksReviewNote : null });
+    }
+
     /// <summary>
-    /// The review's lines, with each risk's four scores on one line (and their errors together under it): ten risks
-    /// of four labelled lines each would take a quarter of the card's size bound.
+    /// The risks on the review, one short line each: the four scores, the start of what the group is worried about, and
+    /// how many of the risk's answers need correcting. The rest is left to Edit: ten risks of seven answers would need
+    /// three phone screens.
     /// </summary>
-    private static IReadOnlyList<ReviewLineView> ReviewLines(IReadOnlyList<ReviewLine> lines)
+    private static IReadOnlyList<ReviewLineView> RiskReviewLines(IReadOnlyList<ReviewLine> lines, int risks)
     {
         var result = new List<ReviewLineView>();
-        var scored = new HashSet<int>();
-        foreach (var line in lines)
+        for (var n = 1; n <= risks; n++)
         {
-            var field = ReferralForm.FindField(line.FieldId);
-            if (field is not { RiskNumber: { } n, Kind: FieldKind.Number })
-            {
-                result.Add(Line(line.FieldId, line.Label, line.Value, line.Error));
-                continue;
-            }
-            if (!scored.Add(n)) continue;
-            // A score is a digit; anything else typed there is shown, cut short, next to its error.
-            string Score(string part) => lines.FirstOrDefault(l => l.FieldId == ReferralFields.Risk(n, part))?.Value is { } v
-                ? v.Length > 20 ? Shorten(v, 19) : v
-                : ReferralReview.NotAnswered;
-            string? Error(string part, string when) =>
-                lines.FirstOrDefault(l => l.FieldId == ReferralFields.Risk(n, part))?.Error is { } e ? $"{when}: {e}" : null;
-            var errors = new[]
-            {
-                Error(ReferralFields.RiskPart.LikelihoodBefore, "Before mitigation"), Error(ReferralFields.RiskPart.ImpactBefore, "Before mitigation"),
-                Error(ReferralFields.RiskPart.LikelihoodAfter, "After mitigation"), Error(ReferralFields.RiskPart.ImpactAfter, "After mitigation"),
-            }.OfType<string>().ToList();
-            result.Add(new ReviewLineView($"Risk {n}: scores (1-5)",
-                $"Before mitigation: likelihood {Score(ReferralFields.RiskPart.LikelihoodBefore)}, impact {Score(ReferralFields.RiskPart.ImpactBefore)}. " +
-                $"After mitigation: likelihood {Score(ReferralFields.RiskPart.LikelihoodAfter)}, impact {Score(ReferralFields.RiskPart.ImpactAfter)}.",
-                errors.Count == 0 ? null : string.Join("; ", errors)));
+            ReviewLine? Part(string part) => lines.FirstOrDefault(l => l.FieldId == ReferralFields.Risk(n, part));
+            // In the label, which the card draws as markdown: a score typed by hand is made plain here.
+            string Score(string part) => Part(part)?.Value is { } v && v != ReferralReview.NotAnswered ? CardText.Plain(v, maxLength: 12) : "?";
+            var problems = ReferralFields.RiskPart.All.Count(p => Part(p)?.Error is not null);
+            result.Add(new ReviewLineView(
+                $"Risk {n}: {Score(ReferralFields.RiskPart.LikelihoodBefore)} \u00D7 {Score(ReferralFields.RiskPart.ImpactBefore)} before mitigation, " +
+                $"{Score(ReferralFields.RiskPart.LikelihoodAfter)} \u00D7 {Score(ReferralFields.RiskPart.ImpactAfter)} after",
+                Part(ReferralFields.RiskPart.Worries)?.Value is { } worries && worries.Length > RiskStartShown ? Shorten(worries, RiskStartShown) : Part(ReferralFields.RiskPart.Worries)?.Value ?? ReferralReview.NotAnswered,
+                problems == 0 ? null : problems == 1 ? "1 answer needs correcting: Edit shows which" : $"{problems} answers need correcting: Edit shows which"));
         }
         return result;
     }
+
+    /// <summary>How much of what the group is worried about the review shows for each risk.</summary>
+    private const int RiskStartShown = 30;
+
+    public const string RisksReviewNote = "Scores read likelihood \u00D7 impact. Only the start of what the group is worried about is shown here: Edit shows each risk whole.";
+
+    private static IReadOnlyList<ReviewLineView> ReviewLines(IReadOnlyList<ReviewLine> lines) =>
+        [.. lines.Select(l => Line(l.FieldId, l.Label, l.Value, l.Error))];
 
     private static ReviewLineView Line(string fieldId, string label, string value, string? error) => new(label, value, error)
     {
@@ -138,38 +158,66 @@ public static class ReferralViews
         IsFreeText = ReferralForm.FindField(fieldId)?.Kind is FieldKind.Text or FieldKind.Multiline or FieldKind.Date,
     };
 
+    /// <summary>A page of the case details: its title (the step, or "Risk 3 of 10") and its answers.</summary>
+    public sealed record DetailsPage(string SectionId, string Title, IReadOnlyList<ReviewLineView> Lines);
+
     /// <summary>
-    /// One page of a submitted version for the details card: a section (the risks section without its risks), or
-    /// one risk. An unknown page is the first section; a risk beyond the count is the nearest one.
+    /// A submitted version as pages: each step (and each risk) starts a page, and a page holds up to
+    /// <see cref="DetailsPageBudget"/> characters of answers; a longer answer carries on over the next pages, whole.
     /// </summary>
-    public static DetailsPageView DetailsPage(string caseId, string reference, int version, ReferralDraft draft, string? page, int? risk)
+    public static IReadOnlyList<DetailsPage> DetailsPages(ReferralDraft draft)
     {
+        var pages = new List<DetailsPage>();
         var risks = Math.Max(draft.RiskCount, 0);
-        var isRisk = page == CaseDetailsCard.RisksPage && risks > 0;
-        var section = isRisk ? ReferralForm.Find(ReferralForm.MultiAgencySection)!
-            : ReferralForm.Sections.FirstOrDefault(s => s.Id == page) ?? ReferralForm.Sections[0];
-        var n = isRisk ? Math.Clamp(risk ?? 1, 1, risks) : (int?)null;
-        var lines = section.FieldsFor(risks).Where(f => f.RiskNumber == n)
-            .Select(f => Line(f.Id, f.Label, ReferralReview.Describe(f, draft.Get(f.Id)), null)).ToList();
-        var others = new List<DetailsPageLink>();
-        foreach (var s in ReferralForm.Sections)
+        foreach (var section in ReferralForm.Sections)
         {
-            if (isRisk || s.Id != section.Id) others.Add(new DetailsPageLink(s.Title, s.Id));
-            if (s.Id == ReferralForm.MultiAgencySection && !isRisk && risks > 0)
-                others.Add(new DetailsPageLink(risks == 1 ? "The risk" : $"The {risks} risks", CaseDetailsCard.RisksPage, 1));
+            var parts = section.Id == ReferralForm.RisksSection
+                ? Enumerable.Range(1, risks).Select(n => ($"Risk {n} of {risks}", section.FieldsFor(risks).Where(f => f.RiskNumber == n).ToList()))
+                : [(section.Title, section.Fields.ToList())];
+            foreach (var (title, fields) in parts)
+            {
+                var lines = fields.Select(f => Line(f.Id, f.Label, ReferralReview.Describe(f, draft.Get(f.Id)), null));
+                pages.AddRange(Paginate(lines).Select(l => new DetailsPage(section.Id, title, l)));
+            }
         }
-        return new DetailsPageView(caseId, reference, version, isRisk ? $"Risk {n} of {risks}" : section.Title, lines, others)
-        {
-            Previous = isRisk && n > 1 ? new DetailsPageLink("Previous risk", CaseDetailsCard.RisksPage, n - 1) : null,
-            Next = isRisk && n < risks ? new DetailsPageLink("Next risk", CaseDetailsCard.RisksPage, n + 1) : null,
-        };
+        return pages;
     }
 
-    /// <summary>The details page shown, for the case log: a section id, or "risks 3". Ids only, nothing typed.</summary>
-    public static string DetailsPageName(string? page, int? risk, ReferralDraft draft) =>
-        page == CaseDetailsCard.RisksPage && draft.RiskCount > 0
-            ? $"{CaseDetailsCard.RisksPage} {Math.Clamp(risk ?? 1, 1, draft.RiskCount)}"
-            : (ReferralForm.Sections.FirstOrDefault(s => s.Id == page) ?? ReferralForm.Sections[0]).Id;
+    private static IEnumerable<IReadOnlyList<ReviewLineView>> Paginate(IEnumerable<ReviewLineView> lines)
+    {
+        const int labelCost = 60; // a label and the space around an answer, in characters of answer
+        var page = new List<ReviewLineView>();
+        var used = 0;
+        foreach (var line in lines)
+        {
+            var rest = line;
+            while (used + labelCost + rest.Value.Length > DetailsPageBudget)
+            {
+                var room = DetailsPageBudget - used - labelCost;
+                if (room >= 200 || page.Count == 0)
+                {
+                    var cut = CutAt(rest.Value, Math.Max(room, 200));
+                    page.Add(rest with { Value = rest.Value[..cut].TrimEnd() + " \u2026" });
+                    rest = rest with { Label = $"{line.Label} (continued)", Value = rest.Value[cut..].TrimStart() };
+                }
+                yield return page;
+                page = [];
+                used = 0;
+            }
+            page.Add(rest);
+            used += labelCost + rest.Value.Length;
+        }
+        if (page.Count > 0) yield return page;
+    }
+
+    /// <summary>Where to cut a long answer: the last space before <paramref name="max"/>, never inside an emoji.</summary>
+    private static int CutAt(string text, int max)
+    {
+        var space = text.LastIndexOf(' ', Math.Min(max, text.Length - 1));
+        var cut = space > max / 2 ? space : max;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        return cut;
+    }
 
     private static string Shorten(string text, int length)
     {

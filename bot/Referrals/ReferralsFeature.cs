@@ -18,7 +18,7 @@ namespace TeamsSafeguarding.Referrals;
 /// Submitting is <see cref="ReferralSubmission"/>; "Show details" is <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
-    Replies replies, ILogger<ReferralsFeature> log) : IBotFeature
+    Replies replies, Escalation.Process.ProcessProfile profile, ILogger<ReferralsFeature> log) : IBotFeature
 {
     public const string PersonalChatOnly = "Referrals are made in your personal chat with me, so the person's details stay private. Open a chat with me and type \"refer\".";
     public const string NotEditable = "This referral has been submitted and can no longer be changed. Type \"my referrals\" to see where it stands.";
@@ -41,6 +41,9 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         routes.Verb(ReferralVerbs.OpenRisk, (a, ct) => ChangeRisksAsync(a, RiskChange.Open, ct));
         routes.Verb(ReferralVerbs.Resume, ResumeAsync);
         routes.Verb(ReferralVerbs.Edit, EditAsync);
+        routes.Verb(ReferralVerbs.Review, (a, ct) => ReviewAsync(a, step: null, ct));
+        routes.Verb(ReferralVerbs.ReviewStep, (a, ct) => ReviewAsync(a, a.GetString(ReferralVerbs.StepKey), ct));
+        routes.Verb(ReferralVerbs.Open, OpenAsync);
         routes.Verb(ReferralVerbs.Discard, DiscardAsync);
         routes.Verb(ReferralVerbs.DiscardConfirm, DiscardConfirmedAsync);
         routes.Verb(ReferralVerbs.Submit, submission.SubmitAsync);
@@ -57,14 +60,35 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         await replies.SendAsync(m.ConversationId, Replies.Card((await MyReferralsAsync(m.Actor, ct)).ToJson()), ct);
     }
 
-    private async Task<Cards.AdaptiveCard> MyReferralsAsync(Actor actor, CancellationToken ct)
+    private async Task<Cards.AdaptiveCard> MyReferralsAsync(Actor actor, CancellationToken ct) =>
+        MyReferralsCard.Build(await MyItemsAsync(actor.UserKey, ct));
+
+    /// <summary>
+    /// The person's referrals as the list shows them: work still to do first (drafts, referrals returned to amend), then
+    /// the rest; each most recently changed first. Drafts are named by when they were started and the step reached.
+    /// </summary>
+    public async Task<IReadOnlyList<MyReferralItem>> MyItemsAsync(string userKey, CancellationToken ct)
     {
-        // Work still to do first (drafts, referrals returned to amend), then the rest; each most recently changed first.
-        var mine = (await cases.ListByReferrerAsync(actor.UserKey, ct)).OrderByDescending(c => c.IsEditableByReferrer).ThenByDescending(c => c.UpdatedAt);
-        return MyReferralsCard.Build([.. mine.Select(c => new MyReferralItem(
-            c.CaseId, c.Reference, CaseStageWords.Display(c.Stage), LondonTime.DayOf(c.UpdatedAt).ToString("d MMM yyyy"),
-            IsDraft: c.Stage == CaseStage.Draft, CanResume: c.IsEditableByReferrer))]);
+        var mine = (await cases.ListByReferrerAsync(userKey, ct)).OrderByDescending(c => c.IsEditableByReferrer).ThenByDescending(c => c.UpdatedAt).ToList();
+        var items = new List<MyReferralItem>();
+        foreach (var c in mine.Take(MyReferralsCard.MaxShown))
+            items.Add(ItemFor(c, c.IsEditableByReferrer ? DraftRow.FromEntity(c.CaseId, await cases.GetRowAsync(c.CaseId, DraftRow.Row, ct)) : null));
+        // Beyond what is shown only the count matters.
+        items.AddRange(mine.Skip(MyReferralsCard.MaxShown).Select(c => ItemFor(c, null)));
+        return items;
     }
+
+    public static MyReferralItem ItemFor(Case c, DraftRow? draft) => new(
+        c.CaseId, c.Reference, CaseStageWords.Display(c.Stage), DisplayDay(c.UpdatedAt), IsDraft: c.Stage == CaseStage.Draft, CanResume: c.IsEditableByReferrer)
+    {
+        DraftName = $"Draft started {DisplayDay(c.CreatedAt)}",
+        StepReached = draft is null ? null : ReferralForm.Find(draft.Step) is { } step
+            ? step.Number is null ? "Check your answers" : $"{ReferralForm.Progress(step.Id)}: {step.Title}"
+            : null,
+    };
+
+    private static string DisplayDay(DateTimeOffset at) =>
+        LondonTime.DayOf(at).ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>The gating questions answered: redirect, ask again, or open a new draft at the first section.</summary>
     private async Task<InvokeResponse> RouteAsync(CardAction action, CancellationToken ct)
@@ -89,27 +113,32 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
 
     private enum Move { Next, Back, Save }
 
-    /// <summary>Next, Back and Save: bind what was typed to the section it was typed on, store it, then show where to go.</summary>
+    /// <summary>
+    /// Next, Back and Save: bind what was typed to the step it was typed on, store it, then show where to go. A step
+    /// opened from "Check your answers" goes back there once its answers are right.
+    /// </summary>
     private Task<InvokeResponse> MoveAsync(CardAction action, Move move, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
     {
         if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
         var today = LondonTime.DayOf(writes.Now);
         var step = ReferralForm.Find(action.GetString(ReferralVerbs.StepKey))?.Id ?? owned.Draft.Step;
+        var editing = action.GetString(ReferralSectionCard.EditingKey) is "true" or "True";
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
-        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, today) : [];
+        var errors = move == Move.Next && step != ReferralForm.ReviewStep ? ReferralValidation.Validate(draft, step, today) : [];
         var target = move switch
         {
             Move.Next when errors.Count > 0 => step,
+            Move.Next when editing => ReferralForm.ReviewStep,
             Move.Next => ReferralForm.Next(step)?.Id ?? ReferralForm.ReviewStep,
             Move.Back => ReferralForm.Previous(step)?.Id ?? step,
             _ => step,
         };
-        Save(owned, draft, target, writes);
+        var saved = Save(owned, draft, target, writes);
         if (move == Move.Save)
-            return InvokeResponse.Message("Your draft is saved. Type \"my referrals\" to carry on later. Unused drafts are deleted after a while; I'll warn you first.");
+            return InvokeResponse.Card(MyReferralsCard.Saved(ItemFor(saved, new DraftRow(saved.CaseId, draft, target)), profile.DraftRetentionDays).ToJson());
         // Shown again with errors: keep the risk that was open unless the errors are on another one.
         var openRisk = target == step ? RiskOf(action) : null;
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk, editing && target == step).ToJson());
     }, ct);
 
     private enum RiskChange { Add, Remove, Open }
@@ -122,7 +151,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
     {
         if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
 
-        const string step = ReferralForm.MultiAgencySection;
+        const string step = ReferralForm.RisksSection;
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
         var risk = RiskOf(action) ?? 1;
         IReadOnlyList<FieldError> errors = [];
@@ -155,7 +184,8 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         }
         Save(owned, draft, step, writes);
         log.LogInformation("Referral risks changed ({Change}); {RiskCount} risks", change, draft.RiskCount);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open).ToJson());
+        var editing = action.GetString(ReferralSectionCard.EditingKey) is "true" or "True";
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open, editing).ToJson());
     }, ct);
 
     private static int? RiskOf(CardAction action) => FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
@@ -165,7 +195,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
             ? InvokeResponse.Message(NotEditable)
             : InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, owned.Draft.Draft, owned.Draft.Step, LondonTime.DayOf(writes.Now)).ToJson()), ct);
 
-    /// <summary>"Edit this section" on the review: that section, with its answers' errors if any, and the draft's step moved there.</summary>
+    /// <summary>"Edit: &lt;step&gt;" on the review: that step, with its answers' errors if any, and the draft's step moved there.</summary>
     private Task<InvokeResponse> EditAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
     {
         if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
@@ -173,8 +203,23 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         var draft = owned.Draft.Draft;
         var today = LondonTime.DayOf(writes.Now);
         Save(owned, draft, section, writes);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today, ReferralValidation.Validate(draft, section, today)).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today, ReferralValidation.Validate(draft, section, today),
+            editing: true).ToJson());
     }, ct);
+
+    /// <summary>"Check your answers" (no step) or one step's answers on it; reading changes nothing.</summary>
+    private Task<InvokeResponse> ReviewAsync(CardAction action, string? step, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
+    {
+        if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
+        var today = LondonTime.DayOf(writes.Now);
+        return InvokeResponse.Card((step is null
+            ? ReferralViews.Review(owned.Case.CaseId, owned.Draft.Draft, today)
+            : ReferralViews.ReviewStep(owned.Case.CaseId, owned.Draft.Draft, step, today)).ToJson());
+    }, ct);
+
+    /// <summary>A row of "My referrals": the referral or draft, and what can be done with it.</summary>
+    private Task<InvokeResponse> OpenAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, _) =>
+        InvokeResponse.Card(MyReferralsCard.Item(ItemFor(owned.Case, owned.Draft)).ToJson()), ct);
 
     private Task<InvokeResponse> DiscardAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, _) =>
         owned.Case.Stage != CaseStage.Draft
@@ -198,6 +243,10 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
     }
 
     /// <summary>Stores the draft and touches the case head: a save is activity, so the expiry clock restarts.</summary>
-    private static void Save(OwnedCase owned, ReferralDraft draft, string step, CaseWrites writes) =>
-        writes.Apply(owned.Case.DraftSaved(step, writes.Now)).Put(new DraftRow(owned.Case.CaseId, draft, step).ToEntity());
+    private static Case Save(OwnedCase owned, ReferralDraft draft, string step, CaseWrites writes)
+    {
+        var saved = owned.Case.DraftSaved(step, writes.Now);
+        writes.Apply(saved).Put(new DraftRow(owned.Case.CaseId, draft, step).ToEntity());
+        return saved.After;
+    }
 }

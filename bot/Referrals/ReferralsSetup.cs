@@ -14,6 +14,7 @@ public static class ReferralsSetup
         services.AddSingleton<CaseDetails>();
         services.AddSingleton<ReferralsFeature>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<ReferralsFeature>());
+        services.AddSingleton<IChatHint, DraftHint>();
         services.AddSingleton<DraftExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftExpiry>());
         return services;

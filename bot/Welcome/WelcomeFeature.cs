@@ -16,7 +16,7 @@ namespace TeamsSafeguarding.Welcome;
 /// added to a team, the help card, and a friendly hint for anything the bot does not understand.
 /// </summary>
 public sealed class WelcomeFeature(Transactions transactions, ConversationStore conversations, TableClient table,
-    Replies replies, IOptions<BoardOptions> board, ILogger<WelcomeFeature> log) : IBotFeature, IChatReplies
+    Replies replies, IOptions<BoardOptions> board, IEnumerable<IChatHint> hints, ILogger<WelcomeFeature> log) : IBotFeature, IChatReplies
 {
     public void Map(BotRoutes routes)
     {
@@ -27,8 +27,16 @@ public sealed class WelcomeFeature(Transactions transactions, ConversationStore 
         routes.OnConversationEvent(OnConversationEventAsync);
     }
 
-    public Task HintAsync(ChatMessage message, CancellationToken ct) =>
-        replies.SendAsync(message.ConversationId, Replies.Card(HintCard.Build(PlaceOf(message.Activity)).ToJson()), ct);
+    public async Task HintAsync(ChatMessage message, CancellationToken ct)
+    {
+        foreach (var hint in hints)
+            if (await hint.CardForAsync(message, ct) is { } card)
+            {
+                await replies.SendAsync(message.ConversationId, Replies.Card(card), ct);
+                return;
+            }
+        await replies.SendAsync(message.ConversationId, Replies.Card(HintCard.Build(PlaceOf(message.Activity)).ToJson()), ct);
+    }
 
     private async Task OnConversationEventAsync(Activity activity, CancellationToken ct)
     {

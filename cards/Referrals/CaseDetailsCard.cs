@@ -2,72 +2,58 @@ using System.Text.Json.Nodes;
 
 namespace TeamsSafeguarding.Cards.Referrals;
 
-/// <summary>A button to another page of the details: a form section, or one risk.</summary>
-public sealed record DetailsPageLink(string Title, string Page, int? Risk = null);
+/// <summary>A part of the referral in the details' contents: its title and the pages it takes.</summary>
+public sealed record DetailsContentsEntry(string Title, int FirstPage, int Pages);
 
-/// <summary>
-/// One page of a submitted referral: a section's answers, or one risk ("Risk 3 of 10" with Previous and Next),
-/// and buttons to the other pages.
-/// </summary>
-public sealed record DetailsPageView(string CaseId, string Reference, int Version, string Title, IReadOnlyList<ReviewLineView> Lines, IReadOnlyList<DetailsPageLink> OtherPages)
-{
-    public DetailsPageLink? Previous { get; init; }
-    public DetailsPageLink? Next { get; init; }
-}
+/// <summary>One page of a submitted referral: part of a step's answers (long answers continue on the next page).</summary>
+public sealed record DetailsPageView(string CaseId, string Reference, int Version, int Page, int PageCount, string Title, IReadOnlyList<ReviewLineView> Lines);
 
 /// <summary>
 /// The full referral, a page at a time, shown only to the person who asked (the invoke answer), never posted to a
-/// channel. A page per section (and per risk) keeps every card within <see cref="CardSize"/> with the answers whole;
-/// every page button goes through the same access check and view log as "Show details".
+/// channel. It opens on its contents (a row per step, each opening that step's first page); each page holds about a
+/// phone screen of answers, whole (a long answer carries on over the next page), with Next page, Previous page and
+/// Contents. Every page asked for goes through the same access check and read log.
 /// </summary>
 public static class CaseDetailsCard
 {
-    /// <summary>The page id of the risk pages (the risk number travels as <see cref="ReferralVerbs.RiskKey"/>).</summary>
-    public const string RisksPage = "risks";
+    public const string NotForChannels = "Shown to you alone: please do not copy these details into a channel.";
 
-    public const string ShortenedNote = "(shortened to fit in a Teams message)";
-
-    // Whole answers fit at the longest the form accepts; only text that is mostly escaped characters needs cutting.
-    private static readonly int[] Lengths = [int.MaxValue, 2000, 1000, 500, 250];
-
-    public static AdaptiveCard Build(DetailsPageView page)
+    public static AdaptiveCard Contents(string caseId, string reference, int version, IReadOnlyList<DetailsContentsEntry> entries)
     {
-        AdaptiveCard card = null!;
-        foreach (var length in Lengths)
+        var body = new List<ICardElement>
         {
-            card = Draw(page, length);
-            if (CardSize.Fits(card.ToJson())) break;
-        }
-        return card;
+            ReferralCardParts.Heading($"Referral {CardText.Plain(reference, maxLength: 40)}"),
+            new TextBlock { Text = $"Version {version}. {NotForChannels}", IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small },
+            new TextBlock { Text = "Contents", Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+        };
+        foreach (var entry in entries)
+            body.Add(ReferralCardParts.Row(entry.Title, PageAction(caseId, $"Read {entry.Title}", entry.FirstPage),
+                entry.Pages == 1 ? $"Page {entry.FirstPage}" : $"Pages {entry.FirstPage} to {entry.FirstPage + entry.Pages - 1}"));
+        return new AdaptiveCard { Body = body, Actions = [PageAction(caseId, "Read from the start", 1) with { Style = ActionStyle.Positive }] };
     }
 
-    private static AdaptiveCard Draw(DetailsPageView page, int shortenAt)
+    public static AdaptiveCard Build(DetailsPageView page)
     {
         var body = new List<ICardElement>
         {
             ReferralCardParts.Heading($"Referral {CardText.Plain(page.Reference, maxLength: 40)}"),
-            new TextBlock { Text = $"Version {page.Version}. Shown to you alone; please do not copy these details into the channel.", IsSubtle = true, Spacing = Spacing.Small },
-            new TextBlock { Text = page.Title, Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true },
+            new TextBlock { Text = $"Version {page.Version}. {NotForChannels}", IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small },
+            new TextBlock { Text = page.Title, Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Medium },
+            new TextBlock { Text = $"Page {page.Page} of {page.PageCount}", IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
         };
-        body.AddRange(ReferralCardParts.Answers(page.Lines, line => line.IsFreeText && shortenAt < int.MaxValue
-            ? ReferralCardParts.Shortened(line.Value, shortenAt, ShortenedNote)
-            : CardText.Plain(line.Value, maxLength: Math.Max(line.Value.Length, 1), keepLineBreaks: true)));
-        var pager = new[] { (page.Previous, "Previous risk"), (page.Next, "Next risk") }
-            .Where(p => p.Item1 is not null).Select(p => PageButton(page, p.Item1! with { Title = p.Item2 })).ToList();
-        if (pager.Count > 0) body.Add(new ActionSet { Actions = pager });
-        if (page.OtherPages.Count > 0)
-        {
-            body.Add(new TextBlock { Text = "Other parts of this referral", Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            // Three to a row: Teams shows a few buttons side by side and hides the rest behind "...".
-            body.AddRange(page.OtherPages.Chunk(3).Select(row => new ActionSet { Actions = [.. row.Select(l => PageButton(page, l))], Spacing = Spacing.Small }));
-        }
-        return new AdaptiveCard { Body = body };
+        body.AddRange(ReferralCardParts.Answers(page.Lines,
+            line => CardText.Plain(line.Value, maxLength: Math.Max(line.Value.Length, 1), keepLineBreaks: true, links: line.IsFreeText)));
+        var actions = new List<ICardAction>();
+        if (page.Page < page.PageCount) actions.Add(PageAction(page.CaseId, "Next page", page.Page + 1) with { Style = ActionStyle.Positive });
+        if (page.Page > 1) actions.Add(PageAction(page.CaseId, "Previous page", page.Page - 1));
+        actions.Add(PageAction(page.CaseId, "Contents", null));
+        return new AdaptiveCard { Body = body, Actions = actions };
     }
 
-    private static ExecuteAction PageButton(DetailsPageView page, DetailsPageLink link)
+    private static ExecuteAction PageAction(string caseId, string title, int? page)
     {
-        var data = new JsonObject { [ReferralVerbs.CaseIdKey] = page.CaseId, [ReferralVerbs.StepKey] = link.Page };
-        if (link.Risk is { } n) data[ReferralVerbs.RiskKey] = n;
-        return ReferralCardParts.Button(link.Title, ReferralVerbs.ShowDetails, page.CaseId) with { Data = data };
+        var data = new JsonObject { [ReferralVerbs.CaseIdKey] = caseId };
+        if (page is { } n) data[ReferralVerbs.PageKey] = n;
+        return ReferralCardParts.Button(title, ReferralVerbs.ShowDetails, caseId) with { Data = data };
     }
 }

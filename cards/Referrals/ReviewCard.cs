@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace TeamsSafeguarding.Cards.Referrals;
 
 /// <summary>An answer in words. Free text (typed by people) may be shortened on the review; choices never are.</summary>
@@ -6,75 +8,82 @@ public sealed record ReviewLineView(string Label, string Value, string? Error)
     public bool IsFreeText { get; init; }
 }
 
-/// <summary>A section of answers; with a <see cref="SectionId"/> the review offers "Edit this section".</summary>
-public sealed record ReviewSectionView(string Title, IReadOnlyList<ReviewLineView> Lines)
+/// <summary>A step of the form on "Check your answers": its title, how many of its answers need correcting.</summary>
+public sealed record ReviewStepView(string SectionId, string Title, int Problems);
+
+/// <summary>One step's answers on its own "Check your answers" page.</summary>
+public sealed record ReviewPageView(string CaseId, string SectionId, string Progress, string Title, IReadOnlyList<ReviewLineView> Lines)
 {
-    public string? SectionId { get; init; }
+    /// <summary>How to read the page, when it shows less than the answers (e.g. the start of each risk).</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>
-/// Check your answers: every answer in words, errors in red, "Edit this section" under each section, then Submit
-/// (only when ready) or Back. Long typed answers are shortened (the whole answer is saved and shown by Edit) so the
-/// card stays within <see cref="CardSize"/> even with ten risks and every answer at its longest.
+/// Check your answers, a page at a time so each fits a phone: the overview lists every step as a row (with how many
+/// answers need correcting) that opens that step's answers; a step's page shows them, with "Edit: &lt;step&gt;" and
+/// "Back to check your answers". Submit is on the overview, only when everything is ready.
 /// </summary>
 public static class ReviewCard
 {
-    /// <summary>After each shortened answer; <see cref="ShortenedExplained"/> says once, at the top, what it means.</summary>
-    public const string ShortenedNote = "(shortened here)";
-    public const string ShortenedExplained = "Long answers are shortened here (\u2026). The whole answer is saved \u2014 use Edit to see it.";
-    public const string TooLongToShow = "Your answers are too long to show together here. They are all saved: use Edit on each section to check them.";
+    /// <summary>After each shortened answer on a step's page (Edit shows the whole of it).</summary>
+    public const string ShortenedNote = "(shortened: Edit shows it all)";
 
-    /// <summary>How much of a long answer is shown: the first that keeps the card within the size bound.
-    /// 300 characters for any ordinary referral; less only when many answers are long.</summary>
-    public static IReadOnlyList<int> ShortenedLengths { get; } = [300, 200, 150, 100, 60];
+    /// <summary>How much of a long answer a step's page shows: the first that keeps the page's typed text within <see cref="PageBudget"/>.</summary>
+    public static IReadOnlyList<int> ShortenedLengths { get; } = [600, 300, 150, 80, 40];
 
-    public static AdaptiveCard Build(string caseId, IReadOnlyList<ReviewSectionView> sections, IReadOnlyList<string> generalErrors, bool readyToSubmit)
-    {
-        foreach (var length in ShortenedLengths)
-        {
-            var card = Draw(caseId, sections, generalErrors, readyToSubmit, length);
-            if (CardSize.Fits(card.ToJson())) return card;
-        }
-        // Only answers far longer than the form allows (a card sent by hand) get here: the sections, their errors, Edit.
-        return Draw(caseId, sections, generalErrors, readyToSubmit, shortenAt: null);
-    }
+    /// <summary>Characters of answers one page shows at most: with labels, about a phone screen of text at its widest.</summary>
+    public const int PageBudget = 1200;
 
-    private static AdaptiveCard Draw(string caseId, IReadOnlyList<ReviewSectionView> sections, IReadOnlyList<string> generalErrors, bool readyToSubmit, int? shortenAt)
+    public static AdaptiveCard Overview(string caseId, IReadOnlyList<ReviewStepView> steps, IReadOnlyList<string> generalErrors, bool readyToSubmit)
     {
         var body = new List<ICardElement> { ReferralCardParts.Heading("Check your answers") };
         foreach (var error in generalErrors) body.Add(ReferralCardParts.Error(error));
-        if (!readyToSubmit)
-            body.Add(new TextBlock { Text = "Some answers need correcting before you can submit. Go back to the sections marked below.", Color = TextColor.Attention });
-        var explained = new TextBlock { Text = shortenAt is null ? TooLongToShow : ShortenedExplained, IsSubtle = true, Size = TextSize.Small };
-        body.Add(explained);
-        var shortenedAny = shortenAt is null;
-        foreach (var section in sections)
+        body.Add(new TextBlock
         {
-            body.Add(new TextBlock { Text = section.Title, Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Medium });
-            if (shortenAt is { } length)
-                body.AddRange(ReferralCardParts.Answers(section.Lines, line =>
-                {
-                    if (!line.IsFreeText) return CardText.Plain(line.Value, maxLength: 4000, keepLineBreaks: true);
-                    var shown = ReferralCardParts.Shortened(line.Value, length, ShortenedNote);
-                    shortenedAny |= shown.EndsWith(ShortenedNote, StringComparison.Ordinal);
-                    return shown;
-                }));
-            else
-                body.AddRange(section.Lines.Where(l => l.Error is not null).Take(5)
-                    .Select(l => ReferralCardParts.Error($"{l.Label}: {l.Error}")));
-            if (section.SectionId is { } id)
-                body.Add(new ActionSet
-                {
-                    Actions = [ReferralCardParts.Button("Edit this section", ReferralVerbs.Edit, caseId) with { Data = EditData(caseId, id) }],
-                });
-        }
-        var actions = new List<ICardAction> { ReferralCardParts.Button("Back", ReferralVerbs.Back, caseId) };
+            Text = readyToSubmit
+                ? "Everything needed is answered. Open a step to read its answers, or submit the referral."
+                : "Some answers need correcting before you can submit. Open the steps marked below.",
+            Spacing = Spacing.Small,
+        });
+        foreach (var step in steps)
+            body.Add(step.Problems == 0
+                ? ReferralCardParts.Row(step.Title, Open(caseId, step.SectionId, step.Title), "Answered")
+                : ReferralCardParts.Row(step.Title, Open(caseId, step.SectionId, step.Title), null,
+                    step.Problems == 1 ? "1 answer needs correcting" : $"{step.Problems} answers need correcting"));
+        var actions = new List<ICardAction>();
         if (readyToSubmit) actions.Add(ReferralCardParts.Button("Submit referral", ReferralVerbs.Submit, caseId, ActionStyle.Positive));
+        actions.Add(ReferralCardParts.Button("Back", ReferralVerbs.Back, caseId) with { Data = StepData(caseId, "review") });
         actions.Add(ReferralCardParts.Button("Save and exit", ReferralVerbs.Save, caseId));
-        if (!shortenedAny) body.Remove(explained);
         return new AdaptiveCard { Body = body, Actions = actions };
     }
 
-    private static System.Text.Json.Nodes.JsonObject EditData(string caseId, string sectionId) =>
+    public static AdaptiveCard Page(ReviewPageView page)
+    {
+        var freeText = page.Lines.Where(l => l.IsFreeText).Select(l => l.Value.Length).ToList();
+        var length = ShortenedLengths.FirstOrDefault(l => freeText.Sum(n => Math.Min(n, l)) <= PageBudget, ShortenedLengths[^1]);
+        var body = new List<ICardElement>
+        {
+            ReferralCardParts.Progress($"Check your answers \u00B7 {page.Progress}"),
+            ReferralCardParts.Heading(page.Title),
+        };
+        if (page.Note is not null) body.Add(new TextBlock { Text = page.Note, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small });
+        body.Add(new ActionSet
+            {
+                Actions = [ReferralCardParts.Button($"Edit: {page.Title}", ReferralVerbs.Edit, page.CaseId) with { Data = StepData(page.CaseId, page.SectionId) }],
+            });
+        body.AddRange(ReferralCardParts.Answers(page.Lines, line => line.IsFreeText
+            ? ReferralCardParts.Shortened(line.Value, length, ShortenedNote)
+            : CardText.Plain(line.Value, maxLength: 4000, keepLineBreaks: true)));
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [ReferralCardParts.Button("Back to check your answers", ReferralVerbs.Review, page.CaseId, ActionStyle.Positive)],
+        };
+    }
+
+    private static ExecuteAction Open(string caseId, string sectionId, string title) =>
+        ReferralCardParts.Button($"Check {title}", ReferralVerbs.ReviewStep, caseId) with { Data = StepData(caseId, sectionId) };
+
+    private static JsonObject StepData(string caseId, string sectionId) =>
         new() { [ReferralVerbs.CaseIdKey] = caseId, [ReferralVerbs.StepKey] = sectionId };
 }

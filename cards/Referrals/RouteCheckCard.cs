@@ -21,8 +21,6 @@ public static class RouteCheckCard
                 Label = q.Question,
                 Style = ChoiceInputStyle.Expanded,
                 Value = q.Answer,
-                IsRequired = true,
-                ErrorMessage = "Answer yes or no",
                 Choices = [new Choice("Yes", "yes"), new Choice("No", "no")],
             });
             if (q.Error is not null) body.Add(ReferralCardParts.Error(q.Error));

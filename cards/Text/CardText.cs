@@ -15,6 +15,8 @@ namespace TeamsSafeguarding.Cards;
 ///   list, quote or link definition (#, -, +, &gt;, [, =, |, "1." or "1)").
 /// Look-alikes are few on purpose: others (full-width brackets, small parentheses) are missing from common
 /// fonts and show as empty boxes.
+/// With links on, an https address becomes a real link and an e-mail address a mailto: link, shown as typed (no
+/// invisible joiners, so they click and copy as typed); anything else, http:// and other schemes included, stays plain.
 /// </summary>
 public static partial class CardText
 {
@@ -30,7 +32,7 @@ public static partial class CardText
     /// Null or blank gives "".
     /// Line breaks become spaces unless <paramref name="keepLineBreaks"/>, which keeps them as separate paragraphs.
     /// </summary>
-    public static string Plain(string? text, int maxLength = DefaultMaxLength, bool keepLineBreaks = false)
+    public static string Plain(string? text, int maxLength = DefaultMaxLength, bool keepLineBreaks = false, bool links = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         if (string.IsNullOrWhiteSpace(text)) return "";
@@ -38,8 +40,55 @@ public static partial class CardText
         var lines = LineBreak().Split(text).Select(CleanLine).Where(line => line.Length > 0);
         var clamped = Clamp(string.Join(keepLineBreaks ? "\n" : " ", lines), maxLength);
         // Markdown needs a blank line between paragraphs; a single \n would be shown as a space.
-        return string.Join("\n\n", clamped.Split('\n').Select(Neutralise));
+        return string.Join("\n\n", clamped.Split('\n').Select(line => links ? WithLinks(line) : Neutralise(line)));
     }
+
+    /// <summary>A line with its https addresses and e-mail addresses as links and everything between them neutralised.</summary>
+    private static string WithLinks(string line)
+    {
+        var shown = new StringBuilder(line.Length + 32);
+        var at = 0;
+        foreach (Match m in Linkable().Matches(line))
+        {
+            var target = m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')');
+            // An address cut short by the length limit is not the address: it stays plain.
+            var cut = m.Index + target.Length == line.Length - 1 && line.EndsWith(Ellipsis, StringComparison.Ordinal);
+            var href = target.Contains('@') && !target.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "mailto:" + target
+                : Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.AbsoluteUri : null;
+            if (href is null || cut) continue;
+            var before = line[at..m.Index];
+            // A line-start marker is neutralised only where the line really starts.
+            shown.Append(at == 0 ? Neutralise(before) : NeutraliseInline(before));
+            shown.Append('[').Append(LinkText(target)).Append("](").Append(href.Replace("(", "%28").Replace(")", "%29")).Append(')');
+            at = m.Index + target.Length;
+        }
+        if (at == 0) return Neutralise(line);
+        return shown.Append(NeutraliseInline(line[at..])).ToString();
+    }
+
+    /// <summary>An address as link text: shown as typed, except marks that could still format it inside the brackets.</summary>
+    private static string LinkText(string address)
+    {
+        var text = new StringBuilder(address.Length);
+        for (var i = 0; i < address.Length; i++)
+        {
+            var c = address[i];
+            // An underscore between letters or digits never starts emphasis; elsewhere it could.
+            var inWord = i > 0 && i < address.Length - 1 && char.IsLetterOrDigit(address[i - 1]) && char.IsLetterOrDigit(address[i + 1]);
+            text.Append(c switch
+            {
+                '*' => '\u2217',
+                '_' when !inWord => '\u02CD',
+                '`' => '\u02CB',
+                '~' => '\u223C',
+                '|' => '\u2223',
+                _ => c,
+            });
+        }
+        return text.ToString();
+    }
+
+    private static string NeutraliseInline(string text) => text.Length == 0 ? "" : Neutralise(text).TrimStart(WordJoiner);
 
     /// <summary>Removes what must never reach a card and collapses white space; no markdown handling yet.</summary>
     private static string CleanLine(string line)
@@ -111,6 +160,11 @@ public static partial class CardText
     [GeneratedRegex(@"\](?=[(\[])|<(?=[A-Za-z/!?])|\\(?=[!-/:-@\[-`{-~])|&(?=#?[A-Za-z0-9]{1,32};)|:(?=/)|(?<=ww)w(?=\.)|\S(?=@)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BreakableSequence();
+
+    /// <summary>An https address (its end trimmed of sentence punctuation later), or an e-mail address.</summary>
+    [GeneratedRegex(@"https://[^\s<>""'`\[\]{}|\\^\u2026]+|(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Linkable();
 
     [GeneratedRegex(@"\r\n|[\r\n\u0085\u2028\u2029\v\f]")]
     private static partial Regex LineBreak();

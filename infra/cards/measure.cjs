@@ -115,8 +115,11 @@ function renderAndMeasure({ card, hostConfig }) {
       const dark = theme === 'dark';
       const tab = await browser.newPage({ viewport: { width: width + 40, height: 800 } });
       await tab.route('**/*', (route) => route.abort()); // offline: remote images are never fetched
+      // Links: the renderer's stylesheet colours them #005A9E whatever the theme; Teams colours them with the theme's
+      // brand colour, which is the host config's accent colour.
       await tab.setContent(`<style>
           #card .ac-pushButton.expandable:after { font-family: inherit; content: " \\25BE"; }
+          #card a.ac-anchor:link, #card a.ac-anchor:visited { color: ${hostConfig.containerStyles.default.foregroundColors.accent.default}; }
         </style><body style="margin:0"><div id="frame" style="display:inline-block;padding:12px;background:${dark ? '#1f1f1f' : '#f5f5f5'}">
           <div id="card" style="width:${width}px;border-radius:6px;overflow:hidden;border:1px solid ${dark ? '#3d3d3d' : '#e0e0e0'};
             background:${hostConfig.containerStyles.default.backgroundColor}"></div></div></body>`);

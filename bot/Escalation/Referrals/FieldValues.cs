@@ -64,8 +64,8 @@ public static class FieldValues
     }
 
     /// <summary>Choices for a form field from an enum and its display names.</summary>
-    public static IReadOnlyList<FieldChoice> ChoicesOf<TEnum>(Func<TEnum, string> title) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(v => new FieldChoice(v.ToString(), title(v))).ToArray();
+    public static IReadOnlyList<FieldChoice> ChoicesOf<TEnum>(Func<TEnum, string> title, Func<TEnum, string>? smallPrint = null) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new FieldChoice(v.ToString(), title(v), smallPrint?.Invoke(v))).ToArray();
 
     /// <summary>NHS numbers are 10 digits (spaces allowed) whose last digit is a modulus 11 check digit.</summary>
     public static bool IsValidNhsNumber(string? raw)
@@ -90,7 +90,7 @@ public static class FieldValues
     public static bool IsValidTelephone(string raw) =>
         raw.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-') && raw.Count(char.IsAsciiDigit) is >= 6 and <= 15;
 
-    /// <summary>Only absolute https/http links: a link to the latest risk assessment in the agency's system.</summary>
+    /// <summary>Only absolute https links (a link to the latest risk assessment in the agency's system): cards show only those as links.</summary>
     public static bool IsValidLink(string raw) =>
-        Uri.TryCreate(raw, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        Uri.TryCreate(raw, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !raw.Any(char.IsWhiteSpace);
 }

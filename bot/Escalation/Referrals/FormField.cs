@@ -31,7 +31,8 @@ public enum DateRule
     AdultDateOfBirth,
 }
 
-public sealed record FieldChoice(string Value, string Title);
+/// <summary>One option: its value, its words, and any small print read back with it (e.g. the legal reference).</summary>
+public sealed record FieldChoice(string Value, string Title, string? SmallPrint = null);
 
 /// <summary>
 /// One question on the referral form. The card builder renders it; validation reads the same definition,
@@ -53,8 +54,10 @@ public sealed record FormField(string Id, string Label, FieldKind Kind)
     /// <summary>Number only: inclusive bounds.</summary>
     public int? Min { get; init; }
     public int? Max { get; init; }
-    /// <summary>Choice and MultiChoice only.</summary>
+    /// <summary>Choice and MultiChoice (and a Number chosen from a list) only.</summary>
     public IReadOnlyList<FieldChoice> Choices { get; init; } = [];
+    /// <summary>A single choice shown as a drop-down rather than a list of options: long lists, on a phone.</summary>
+    public bool Compact { get; init; }
     /// <summary>MultiChoice only: fewest options that must be chosen, with its message.</summary>
     public int MinSelections { get; init; }
     public string? MinSelectionsMessage { get; init; }

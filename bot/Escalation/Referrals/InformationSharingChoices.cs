@@ -64,22 +64,48 @@ public static class InformationSharingNames
         _ => ground.ToString(),
     };
 
+    /// <summary>The basis in plain words; its legal reference is <see cref="LegalReference(Article6Basis)"/>, shown in small print.</summary>
     public static string DisplayName(this Article6Basis basis) => basis switch
     {
-        Article6Basis.PublicTask => "Article 6(1)(e) public task",
-        Article6Basis.LegalObligation => "Article 6(1)(c) legal obligation",
-        Article6Basis.VitalInterests => "Article 6(1)(d) vital interests (life at risk)",
-        Article6Basis.RecognisedLegitimateInterestSafeguarding => "Recognised legitimate interest: safeguarding (not for public authorities' own tasks)",
+        Article6Basis.PublicTask => "Public task: work our organisation does by law",
+        Article6Basis.LegalObligation => "Legal obligation: the law requires us to share it",
+        Article6Basis.VitalInterests => "Vital interests: someone's life is at risk",
+        Article6Basis.RecognisedLegitimateInterestSafeguarding => "Safeguarding, for organisations that are not public bodies",
+        _ => basis.ToString(),
+    };
+
+    public static string LegalReference(this Article6Basis basis) => basis switch
+    {
+        Article6Basis.PublicTask => "UK GDPR Article 6(1)(e)",
+        Article6Basis.LegalObligation => "UK GDPR Article 6(1)(c)",
+        Article6Basis.VitalInterests => "UK GDPR Article 6(1)(d)",
+        Article6Basis.RecognisedLegitimateInterestSafeguarding => "UK GDPR Article 6(1)(ea), recognised legitimate interest: safeguarding",
         _ => basis.ToString(),
     };
 
     public static string DisplayName(this Article9Condition condition) => condition switch
     {
-        Article9Condition.SafeguardingIndividualsAtRisk => "Article 9(2)(g) with DPA 2018 Sch 1 para 18: safeguarding of individuals at risk",
-        Article9Condition.HealthOrSocialCare => "Article 9(2)(h) with DPA 2018 Sch 1 para 2: health or social care",
-        Article9Condition.SocialProtection => "Article 9(2)(b) with DPA 2018 Sch 1 para 1: social protection",
+        Article9Condition.SafeguardingIndividualsAtRisk => "Safeguarding: protecting a person at risk from harm or neglect",
+        Article9Condition.HealthOrSocialCare => "Providing health or social care",
+        Article9Condition.SocialProtection => "Social protection (for example, social security or employment law)",
         _ => condition.ToString(),
     };
+
+    public static string LegalReference(this Article9Condition condition) => condition switch
+    {
+        Article9Condition.SafeguardingIndividualsAtRisk => "UK GDPR Article 9(2)(g) with DPA 2018 Schedule 1 paragraph 18",
+        Article9Condition.HealthOrSocialCare => "UK GDPR Article 9(2)(h) with DPA 2018 Schedule 1 paragraph 2",
+        Article9Condition.SocialProtection => "UK GDPR Article 9(2)(b) with DPA 2018 Schedule 1 paragraph 1",
+        _ => condition.ToString(),
+    };
+
+    /// <summary>The small print under the lawful basis: each choice's legal reference, and who may use which.</summary>
+    public static string Article6References { get; } =
+        "Public bodies usually rely on public task; the safeguarding interest is for organisations that are not public bodies. The law: " +
+        string.Join("; ", Enum.GetValues<Article6Basis>().Select(b => $"{b.DisplayName().Split(':')[0]}, {b.LegalReference()}")) + ".";
+
+    public static string Article9References { get; } =
+        "The law: " + string.Join("; ", Enum.GetValues<Article9Condition>().Select(c => $"{c.DisplayName().Split(':')[0].Split(" (")[0]}, {c.LegalReference()}")) + ".";
 
     public static string DisplayName(this CapacityConclusion conclusion) => conclusion switch
     {

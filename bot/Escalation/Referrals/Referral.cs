@@ -12,11 +12,13 @@ public sealed record Referral(
     Referrer Referrer,
     CareAndSupportNeeds Needs,
     MentalCapacity Capacity,
+    PersonsViews Views,
     MultiAgencyWork MultiAgencyWork,
     ImmutableArray<ReferralRisk> Risks,
     DailyLifeAreas DailyLife,
     SharingAgencies SharingAgencies,
     string SituationOfConcern,
+    EntryCriteria Criteria,
     InformationSharing InformationSharing,
     SeniorManager SeniorManager);
 
@@ -29,23 +31,29 @@ public sealed record CareAndSupportNeeds(
     string Description,
     bool ArisesFromImpairmentOrIllness,
     ImmutableArray<Outcome> OutcomesNotAchieved,
-    HarmCategory MostSignificantHarm);
+    HarmCategory MostSignificantHarm,
+    string HarmDescription);
 
-/// <summary>Section 2: capacity for a specific decision, and consistent refusal of essential services.</summary>
+/// <summary>Section 2: capacity for a specific decision, assessed (the route needs an assessment, not a presumption).</summary>
 public sealed record MentalCapacity(
     string Decision,
-    bool Assessed,
-    DateOnly? AssessedOn,
-    string? AssessedBy,
-    CapacityConclusion? Conclusion,
-    string Evidence,
-    bool ConsistentlyRefusesEssentialServices,
-    string? ServicesRefused);
+    DateOnly AssessedOn,
+    string AssessedBy,
+    CapacityConclusion Conclusion,
+    string Evidence);
 
-/// <summary>Section 3: multi-agency work to date. Either a tool and a link to the latest assessment, or why there is none.</summary>
+/// <summary>The person's own views and wishes, their advocate if any, and the essential services they consistently refuse.</summary>
+public sealed record PersonsViews(string ViewsAndWishes, string? Advocate, string ServicesRefused);
+
+/// <summary>
+/// Section 3: multi-agency work to date (the meetings held, or why there has been none) and its lead professional;
+/// either a tool and a link to the latest assessment, or why there is none.
+/// </summary>
 public sealed record MultiAgencyWork(
     string AgenciesInvolved,
-    string MeetingsHeld,
+    string? MeetingsHeld,
+    string? NoMultiAgencyWorkReason,
+    string LeadProfessional,
     DateOnly? LatestMeetingOn,
     string? RiskAssessmentTool,
     Uri? LatestRiskAssessment,
@@ -64,8 +72,11 @@ public sealed record ReferralRisk(string Worries, string WorkingWell, string Act
     public int ImpactAfter => After.Impact;
 }
 
-/// <summary>Section 4: where the concerns affect day-to-day life.</summary>
+/// <summary>Section 4: where the concerns affect day-to-day life: the outcomes of section 1, and anything else said.</summary>
 public sealed record DailyLifeAreas(ImmutableArray<Outcome> Areas, string? Other);
+
+/// <summary>The entry criteria the referrer confirmed (the others are checked by the route check and the form's answers).</summary>
+public sealed record EntryCriteria(bool SignificantHarm, bool WellKnownWithRepeatedConcerns, bool NoEstablishedPlan, bool PartnerBelievesReviewHelps);
 
 /// <summary>Section 5: the agencies that share this level of concern.</summary>
 public sealed record SharingAgencies(string Agencies);
@@ -81,5 +92,5 @@ public sealed record InformationSharing(
     Article6Basis Article6,
     Article9Condition Article9);
 
-/// <summary>The referring agency's senior manager who reviewed and agreed the referral. Required.</summary>
-public sealed record SeniorManager(string Name, string Role, string Agency, DateOnly AgreedOn);
+/// <summary>The referring agency's senior manager who reviewed and agreed the referral, and confirmed their agency has done all it can. Required.</summary>
+public sealed record SeniorManager(string Name, string Role, string Agency, DateOnly AgreedOn, bool AgencyHasDoneAllItCan);

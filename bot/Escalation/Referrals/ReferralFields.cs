@@ -22,6 +22,7 @@ public static class ReferralFields
     public const string NeedsFromImpairment = "needs.fromImpairment";
     public const string NeedsOutcomes = "needs.outcomes";
     public const string NeedsMostSignificantHarm = "needs.mostSignificantHarm";
+    public const string HarmDescription = "needs.harmDescription";
 
     public const string CapacityDecision = "capacity.decision";
     public const string CapacityAssessed = "capacity.assessed";
@@ -31,9 +32,13 @@ public static class ReferralFields
     public const string CapacityEvidence = "capacity.evidence";
     public const string RefusesEssentialServices = "refusal.consistent";
     public const string RefusedServices = "refusal.services";
+    public const string PersonsViews = "views.wishes";
+    public const string Advocate = "views.advocate";
 
     public const string AgenciesInvolved = "work.agencies";
     public const string MeetingsHeld = "work.meetings";
+    public const string NoMultiAgencyWorkReason = "work.noneReason";
+    public const string LeadProfessional = "work.leadProfessional";
     public const string LatestMeetingOn = "work.latestMeetingOn";
     public const string RiskAssessmentTool = "work.riskTool";
     public const string RiskAssessmentLink = "work.riskAssessmentLink";
@@ -42,10 +47,14 @@ public static class ReferralFields
     /// <summary>Not an input: the id errors about the list of risks as a whole are reported against.</summary>
     public const string Risks = "risks";
 
-    public const string DailyLifeAreas = "dailyLife.areas";
     public const string DailyLifeOther = "dailyLife.other";
     public const string SharingAgencies = "concern.sharingAgencies";
     public const string SituationOfConcern = "concern.situation";
+
+    public const string CriteriaSignificantHarm = "criteria.significantHarm";
+    public const string CriteriaWellKnown = "criteria.wellKnown";
+    public const string CriteriaNoPlan = "criteria.noPlan";
+    public const string CriteriaPartnerBelieves = "criteria.partnerBelieves";
 
     public const string Consent = "sharing.consent";
     public const string SharingGround = "sharing.ground";
@@ -57,6 +66,7 @@ public static class ReferralFields
     public const string ManagerRole = "manager.role";
     public const string ManagerAgency = "manager.agency";
     public const string ManagerAgreedOn = "manager.agreedOn";
+    public const string ManagerTriedEverything = "manager.triedEverything";
 
     /// <summary>Not an input: errors about the route check are reported against this id.</summary>
     public const string Route = "route";

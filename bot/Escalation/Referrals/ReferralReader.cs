@@ -33,8 +33,6 @@ public static class ReferralReader
             [.. FieldValues.SplitMulti(d.Get(id)).Select(v => FieldValues.ParseEnum<Outcome>(v)!.Value)];
         int Score(int n, string part) => FieldValues.ParseWholeNumber(d.Get(F.Risk(n, part)))!.Value;
 
-        var assessed = Yes(F.CapacityAssessed);
-        var refuses = Yes(F.RefusesEssentialServices);
         var consent = Enum<ConsentToShare>(F.Consent);
         var withoutConsent = consent != ConsentToShare.Yes;
         var link = Opt(F.RiskAssessmentLink) is { } l && FieldValues.IsValidLink(l) ? new Uri(l) : null;
@@ -44,24 +42,23 @@ public static class ReferralReader
                 Opt(F.PersonNhsNumber)?.Replace(" ", "").Replace("-", "")),
             new Referrer(Req(F.ReferrerName), Req(F.ReferrerRole), Req(F.ReferrerAgency), Opt(F.ReferrerEmail), Opt(F.ReferrerTelephone)),
             new CareAndSupportNeeds(Req(F.NeedsDescription), Yes(F.NeedsFromImpairment), Outcomes(F.NeedsOutcomes),
-                Enum<HarmCategory>(F.NeedsMostSignificantHarm)),
-            new MentalCapacity(Req(F.CapacityDecision), assessed,
-                assessed ? OptDate(F.CapacityAssessedOn) : null,
-                assessed ? Opt(F.CapacityAssessedBy) : null,
-                assessed ? FieldValues.ParseEnum<CapacityConclusion>(d.Get(F.CapacityConclusion)) : null,
-                Req(F.CapacityEvidence), refuses, refuses ? Opt(F.RefusedServices) : null),
-            new MultiAgencyWork(Req(F.AgenciesInvolved), Req(F.MeetingsHeld), OptDate(F.LatestMeetingOn),
-                Opt(F.RiskAssessmentTool), link, Opt(F.NoRiskAssessmentReason), Req(F.NoFurtherInterventions)),
+                Enum<HarmCategory>(F.NeedsMostSignificantHarm), Req(F.HarmDescription)),
+            new MentalCapacity(Req(F.CapacityDecision), Date(F.CapacityAssessedOn), Req(F.CapacityAssessedBy),
+                Enum<CapacityConclusion>(F.CapacityConclusion), Req(F.CapacityEvidence)),
+            new PersonsViews(Req(F.PersonsViews), Opt(F.Advocate), Req(F.RefusedServices)),
+            new MultiAgencyWork(Req(F.AgenciesInvolved), Opt(F.MeetingsHeld), Opt(F.NoMultiAgencyWorkReason), Req(F.LeadProfessional),
+                OptDate(F.LatestMeetingOn), Opt(F.RiskAssessmentTool), link, Opt(F.NoRiskAssessmentReason), Req(F.NoFurtherInterventions)),
             [.. Enumerable.Range(1, d.RiskCount).Select(n => new ReferralRisk(
                 Req(F.Risk(n, F.RiskPart.Worries)), Req(F.Risk(n, F.RiskPart.WorkingWell)), Req(F.Risk(n, F.RiskPart.ActionsTaken)),
                 new RiskScore(Score(n, F.RiskPart.LikelihoodBefore), Score(n, F.RiskPart.ImpactBefore)),
                 new RiskScore(Score(n, F.RiskPart.LikelihoodAfter), Score(n, F.RiskPart.ImpactAfter))))],
-            new DailyLifeAreas(Outcomes(F.DailyLifeAreas), Opt(F.DailyLifeOther)),
+            new DailyLifeAreas(Outcomes(F.NeedsOutcomes), Opt(F.DailyLifeOther)),
             new SharingAgencies(Req(F.SharingAgencies)),
             Req(F.SituationOfConcern),
+            new EntryCriteria(Yes(F.CriteriaSignificantHarm), Yes(F.CriteriaWellKnown), Yes(F.CriteriaNoPlan), Yes(F.CriteriaPartnerBelieves)),
             new InformationSharing(consent,
                 withoutConsent ? FieldValues.ParseEnum<SharingWithoutConsentGround>(d.Get(F.SharingGround)) : null,
                 Opt(F.SharingRationale), Enum<Article6Basis>(F.Article6), Enum<Article9Condition>(F.Article9)),
-            new SeniorManager(Req(F.ManagerName), Req(F.ManagerRole), Req(F.ManagerAgency), Date(F.ManagerAgreedOn)));
+            new SeniorManager(Req(F.ManagerName), Req(F.ManagerRole), Req(F.ManagerAgency), Date(F.ManagerAgreedOn), Yes(F.ManagerTriedEverything)));
     }
 }

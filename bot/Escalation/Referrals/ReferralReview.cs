@@ -34,7 +34,9 @@ public static class ReferralReview
         if (string.IsNullOrWhiteSpace(raw)) return NotAnswered;
         return field.Kind switch
         {
-            FieldKind.Choice => field.ChoiceTitle(raw) ?? raw,
+            FieldKind.Choice => field.Choices.FirstOrDefault(c => string.Equals(c.Value, raw, StringComparison.OrdinalIgnoreCase)) is { } c
+                ? c.SmallPrint is null ? c.Title : $"{c.Title} ({c.SmallPrint})"
+                : raw,
             FieldKind.MultiChoice => string.Join("; ", FieldValues.SplitMulti(raw).Select(v => field.ChoiceTitle(v) ?? v)),
             FieldKind.Toggle => FieldValues.ParseToggle(raw) switch { true => "Yes", false => "No", null => raw },
             FieldKind.Date => FieldValues.ParseDate(raw)?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? raw,

@@ -32,7 +32,7 @@ public static class ReferralValidation
         return Ordered(errors, section);
     }
 
-    /// <summary>Everything needed before the referral can be submitted: the route check and all six sections.</summary>
+    /// <summary>Everything needed before the referral can be submitted: the route check and every step.</summary>
     public static IReadOnlyList<FieldError> ValidateForSubmit(ReferralDraft draft, DateOnly today)
     {
         var errors = new List<FieldError>();
@@ -74,7 +74,7 @@ public static class ReferralValidation
         {
             TextFormat.Email when !FieldValues.IsValidEmail(raw) => "Enter an email address like name@example.org",
             TextFormat.Telephone when !FieldValues.IsValidTelephone(raw) => "Enter a telephone number using digits, for example 01632 960 001",
-            TextFormat.Url when !FieldValues.IsValidLink(raw) => "Enter a full link starting with https://",
+            TextFormat.Url when !FieldValues.IsValidLink(raw) => "Enter a full link starting with https:// (a secure link)",
             TextFormat.NhsNumber when !FieldValues.IsValidNhsNumber(raw) => "Enter a valid 10-digit NHS number, or leave it blank",
             _ => null,
         };
@@ -132,13 +132,16 @@ public static class ReferralValidation
         switch (sectionId)
         {
             case ReferralForm.CapacitySection:
-                var assessed = FieldValues.ParseYesNo(draft.Get(F.CapacityAssessed)) == true;
-                rules.Add(NeededIf(assessed, F.CapacityAssessedOn, "Enter when capacity was assessed"));
-                rules.Add(NeededIf(assessed, F.CapacityAssessedBy, "Enter who assessed capacity"));
-                rules.Add(NeededIf(assessed, F.CapacityConclusion, "Choose the conclusion of the assessment"));
+                // The procedure needs a capacity assessment first: a presumption is not enough for this route.
+                if (FieldValues.ParseYesNo(draft.Get(F.CapacityAssessed)) == false)
+                    rules.Add(new FieldError(F.CapacityAssessed,
+                        "This route needs the person's capacity for the decision to have been assessed first. Arrange a capacity assessment, then come back to this referral (it is saved)."));
                 if (FieldValues.ParseEnum<CapacityConclusion>(draft.Get(F.CapacityConclusion)) == CapacityConclusion.LacksCapacity)
                     rules.Add(new FieldError(F.CapacityConclusion,
                         "This route is for people who have capacity for the decision. Where they lack it, use best-interests decision making instead."));
+                break;
+
+            case ReferralForm.ViewsSection:
                 var refuses = FieldValues.ParseYesNo(draft.Get(F.RefusesEssentialServices));
                 if (refuses == false)
                     rules.Add(new FieldError(F.RefusesEssentialServices,
@@ -147,11 +150,20 @@ public static class ReferralValidation
                 break;
 
             case ReferralForm.MultiAgencySection:
-                if (draft.RiskCount < 1) rules.Add(new FieldError(F.Risks, "Add at least one risk"));
+                // Either the meetings held, or why there has been no multi-agency work.
+                rules.Add(NeededIf(!Has(F.NoMultiAgencyWorkReason), F.MeetingsHeld,
+                    "Describe the multi-agency meetings held and when, or explain below why there has been no multi-agency work"));
+                break;
+
+            case ReferralForm.AssessmentSection:
                 // Either a tool and a link to the latest assessment, or a reason there is none.
                 var noReason = !Has(F.NoRiskAssessmentReason);
                 rules.Add(NeededIf(noReason, F.RiskAssessmentTool, "Name the risk assessment tool used, or say why there is no risk assessment"));
                 rules.Add(NeededIf(noReason, F.RiskAssessmentLink, "Add a link to the latest risk assessment, or say why there is not one"));
+                break;
+
+            case ReferralForm.RisksSection:
+                if (draft.RiskCount < 1) rules.Add(new FieldError(F.Risks, "Add at least one risk"));
                 break;
 
             case ReferralForm.SharingSection:

@@ -84,7 +84,8 @@ public class LargestCardsBenchmarks
             [F.NeedsFromImpairment] = "true", [F.NeedsOutcomes] = "Nutrition,HabitableHome", [F.NeedsMostSignificantHarm] = "SelfNeglectAndHoarding",
             [F.CapacityAssessed] = "yes", [F.CapacityAssessedOn] = "2026-02-10", [F.CapacityConclusion] = "HasCapacity",
             [F.RefusesEssentialServices] = "yes", [F.RiskAssessmentLink] = "https://records.example.org/ra/1",
-            [F.DailyLifeAreas] = "Nutrition,UsingTheHomeSafely", [F.Consent] = "Yes", [F.Article6] = "PublicTask",
+            [F.ManagerTriedEverything] = "true", [F.CriteriaSignificantHarm] = "true", [F.CriteriaWellKnown] = "true",
+            [F.CriteriaNoPlan] = "true", [F.CriteriaPartnerBelieves] = "true", [F.Consent] = "Yes", [F.Article6] = "PublicTask",
             [F.Article9] = "SafeguardingIndividualsAtRisk", [F.ManagerAgreedOn] = "2026-03-20",
         };
         for (var n = 1; n <= ReferralForm.MaxRisks; n++)

@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cards;
+using TeamsSafeguarding.Cards.Referrals;
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Referrals;
+using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Tests.Escalation.Referrals;
 using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Partners;
 
@@ -32,17 +37,7 @@ public static class CardSamples
         ("cardtext-nasty-inputs", NastyTextCard()),
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
-        // Referral risks: three risks (risk 2 open), the review listing all three, and the most risks.
-        ("referral-risks-three", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Three(),
-            TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today, openRisk: 2).ToJson()),
-        ("referral-review-three-risks", TeamsSafeguarding.Referrals.ReferralViews.Review(SampleCaseId, Referrals.RiskDrafts.Three(), Escalation.Referrals.Drafts.Today).ToJson()),
-        ("referral-risks-most", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Largest(),
-            TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today).ToJson()),
-        // The biggest cards: the review and case details pages of a referral with the most risks and every answer at its longest.
-        ("referral-review-largest", TeamsSafeguarding.Referrals.ReferralViews.Review(SampleCaseId, Referrals.RiskDrafts.Largest(), Escalation.Referrals.Drafts.Today).ToJson()),
-        .. DetailsSamples(),
-        ("referral-my-referrals-many", TeamsSafeguarding.Cards.Referrals.MyReferralsCard.Build([.. Enumerable.Range(1, 40).Select(i =>
-            new TeamsSafeguarding.Cards.Referrals.MyReferralItem(SampleCaseId, null, "Draft", "1 Mar 2026", true, true))]).ToJson()),
+        .. ReferralSamples(),
         // The "roles" answer: as stored with recent changes (counts only), and before the roles are stored.
         ("board-roles-stored-with-changes", TeamsSafeguarding.Cards.Triage.BoardRolesCard.Build(new TeamsSafeguarding.Cards.Triage.BoardRolesCardInput(
             "Northshire Safeguarding Adults Board", "9 April 2026",
@@ -56,18 +51,55 @@ public static class CardSamples
 
     private const string SampleCaseId = "0123456789abcdef0123456789abcdef";
 
-    /// <summary>Case details, a page at a time: a section of the three-risk referral, its risk 2, and the largest referral's biggest pages.</summary>
-    private static IEnumerable<(string, JsonObject)> DetailsSamples()
+    /// <summary>
+    /// The referral journey at its largest: every step with the longest answers the form accepts, the most risks and every
+    /// error it can show; "check your answers" and each step's page; the case details' contents and its fullest pages.
+    /// </summary>
+    private static IEnumerable<CardSample> ReferralSamples()
     {
-        static JsonObject Page(TeamsSafeguarding.Escalation.Referrals.ReferralDraft draft, string page, int? risk = null) =>
-            TeamsSafeguarding.Cards.Referrals.CaseDetailsCard.Build(
-                TeamsSafeguarding.Referrals.ReferralViews.DetailsPage(SampleCaseId, "SAB-2026-0001", 1, draft, page, risk)).ToJson();
-        const string risks = TeamsSafeguarding.Cards.Referrals.CaseDetailsCard.RisksPage;
-        yield return ("referral-details-person", Page(Referrals.RiskDrafts.Three(), TeamsSafeguarding.Escalation.Referrals.ReferralForm.PersonSection));
-        yield return ("referral-details-risk-2-of-3", Page(Referrals.RiskDrafts.Three(), risks, 2));
-        yield return ("referral-details-largest-multi-agency", Page(Referrals.RiskDrafts.Largest(), TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection));
-        yield return ("referral-details-largest-concern", Page(Referrals.RiskDrafts.Largest(), TeamsSafeguarding.Escalation.Referrals.ReferralForm.ConcernSection));
-        yield return ("referral-details-largest-risk-10", Page(Referrals.RiskDrafts.Largest(), risks, 10));
+        var largest = Referrals.RiskDrafts.Largest();
+        var today = Escalation.Referrals.Drafts.Today;
+        // The most errors a step can show with the longest answers: every answer that is not typed text made wrong, so the
+        // real validation messages appear (typed text at its longest is valid).
+        var wrongEverywhere = largest;
+        foreach (var field in ReferralForm.Sections.SelectMany(s => s.FieldsFor(largest.RiskCount)))
+            wrongEverywhere = field.Kind switch
+            {
+                FieldKind.Number => wrongEverywhere.With(field.Id, "9"),
+                FieldKind.Date => wrongEverywhere.With(field.Id, "31/02/2026"),
+                FieldKind.Choice or FieldKind.MultiChoice => wrongEverywhere.With(field.Id, "Unknown"),
+                FieldKind.Toggle => wrongEverywhere.With(field.Id, "false"),
+                _ => wrongEverywhere,
+            };
+        foreach (var section in ReferralForm.Sections)
+            yield return new($"referral-step-{section.Id.ToLowerInvariant()}", "ReferralSectionCard.Build", ReferralViews.Step(SampleCaseId, wrongEverywhere, section.Id,
+                today, ReferralValidation.Validate(wrongEverywhere, section.Id, today), openRisk: ReferralForm.MaxRisks).ToJson());
+        yield return new("referral-step-editing", "ReferralSectionCard.Build",
+            ReferralViews.Step(SampleCaseId, largest, ReferralForm.ConcernSection, today, editing: true).ToJson());
+        yield return new("referral-check-your-answers", "ReviewCard.Overview", ReferralViews.Review(SampleCaseId, wrongEverywhere, today).ToJson());
+        yield return new("referral-check-your-answers-ready", "ReviewCard.Overview", ReferralViews.Review(SampleCaseId, largest, today).ToJson());
+        foreach (var section in ReferralForm.Sections)
+            yield return new($"referral-check-{section.Id.ToLowerInvariant()}", "ReviewCard.Page", ReferralViews.ReviewStep(SampleCaseId, wrongEverywhere, section.Id, today).ToJson());
+
+        var pages = ReferralViews.DetailsPages(largest);
+        yield return new("referral-details-contents", "CaseDetailsCard.Contents", CaseDetailsCard.Contents(SampleCaseId, "SAB-2026-0001", 1,
+            [.. pages.Select((p, i) => (p, i)).GroupBy(x => x.p.SectionId).Select(g => new DetailsContentsEntry(ReferralForm.Find(g.Key)!.Title, g.First().i + 1, g.Count()))]).ToJson());
+        foreach (var (page, i) in pages.Select((p, i) => (p, i)).OrderByDescending(x => x.p.Lines.Sum(l => l.Value.Length + 60)).Take(3).OrderBy(x => x.i))
+            yield return new($"referral-details-page-{i + 1}", "CaseDetailsCard.Build",
+                CaseDetailsCard.Build(new DetailsPageView(SampleCaseId, "SAB-2026-0001", 1, i + 1, pages.Count, page.Title, page.Lines)).ToJson());
+
+        var draft = new MyReferralItem(SampleCaseId, null, "Draft", "30 Sept 2026", true, true)
+            { DraftName = "Draft started 28 Sept 2026", StepReached = "Step 12 of 12: Your senior manager's agreement" };
+        yield return new("referral-my-referrals-many", "MyReferralsCard.Build", MyReferralsCard.Build([.. Enumerable.Range(1, 40).Select(i => i % 3 == 0
+            ? new MyReferralItem(SampleCaseId, $"SAB-2026-{i:D4}", "Re-escalated to the statutory partners", "30 Sept 2026", false, false) : draft)]).ToJson());
+        yield return new("referral-my-referral-draft", "MyReferralsCard.Item", MyReferralsCard.Item(draft).ToJson());
+        yield return new("referral-discard", "MyReferralsCard.ConfirmDiscard", MyReferralsCard.ConfirmDiscard(SampleCaseId).ToJson());
+        yield return new("referral-saved", "MyReferralsCard.Saved", MyReferralsCard.Saved(draft, 30).ToJson());
+        yield return new("referral-draft-hint", "DraftHintCard.Build", DraftHintCard.Build(draft).ToJson());
+        yield return new("referral-route-check", "RouteCheckCard.Build", ReferralViews.RouteCheck(
+            RouteCheck.Questions.ToDictionary(q => q.FieldId, string? (_) => null), [.. RouteCheck.Questions.Select(q => new FieldError(q.FieldId, "Answer yes or no"))]).ToJson());
+        yield return new("referral-redirect", "RedirectCard.Build", ReferralViews.Redirect(RouteCheck.Evaluate(new RouteAnswers(true, true, true))).ToJson());
+        yield return new("referral-confirmation", "ConfirmationCard.Build", ConfirmationCard.Build("SAB-2026-0001", 2, coordinatorsTold: false).ToJson());
     }
 
     private static IEnumerable<(string, JsonObject)> PartnersSamples()

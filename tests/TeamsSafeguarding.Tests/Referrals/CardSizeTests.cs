@@ -66,17 +66,17 @@ public class CardSizeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Fills))]
-    public void Every_section_step_fits_with_the_longest_answers_and_with_every_error_it_can_show(string fill)
+    public void Every_step_fits_with_the_longest_answers_and_with_every_error_it_can_show(string fill)
     {
         var largest = RiskDrafts.Largest(fill);
         foreach (var section in ReferralForm.Sections)
         {
             // The most errors the longest answers can come with: every field that is not typed text wrong (a typed text
-            // at its longest is valid), a message for the section, and so every closed risk marked.
+            // at its longest is valid), a message for the step, and so every closed risk marked.
             var everyError = section.FieldsFor(largest.RiskCount).Where(f => f.Kind is not (FieldKind.Text or FieldKind.Multiline))
                 .Select(f => new FieldError(f.Id, $"{f.NounOrLabel} must be corrected"))
                 .Append(new FieldError(F.Risks, "A referral needs at least one risk, so the last one cannot be removed. Change its answers instead.")).ToList();
-            if (section.Id == ReferralForm.MultiAgencySection)
+            if (section.Id == ReferralForm.RisksSection)
             {
                 foreach (var (risks, draft) in new[] { (1, WithOneRisk(largest)), (ReferralForm.MaxRisks, largest) })
                 foreach (var open in new[] { 1, risks })
@@ -89,7 +89,7 @@ public class CardSizeTests(ITestOutputHelper output)
             else
             {
                 AssertFits(section.Id, ReferralViews.Step(CaseId, largest, section.Id, Drafts.Today).ToJson());
-                AssertFits($"{section.Id}, every error", ReferralViews.Step(CaseId, largest, section.Id, Drafts.Today, everyError).ToJson());
+                AssertFits($"{section.Id}, every error", ReferralViews.Step(CaseId, largest, section.Id, Drafts.Today, everyError, editing: true).ToJson());
             }
         }
     }
@@ -98,22 +98,23 @@ public class CardSizeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(NastyFills))]
-    public void The_review_fits_whatever_was_typed(string fill)
+    public void Check_your_answers_and_every_step_page_fit_whatever_was_typed(string fill)
     {
         var largest = RiskDrafts.Largest(fill);
-        AssertFits("review, 10 risks", ReferralViews.Review(CaseId, largest, Drafts.Today).ToJson());
-        AssertFits("review, 1 risk", ReferralViews.Review(CaseId, WithOneRisk(largest), Drafts.Today).ToJson());
-        // Errors split the answers into more elements: every risk score out of range.
         var wrong = largest;
         for (var n = 1; n <= wrong.RiskCount; n++)
             foreach (var part in new[] { F.RiskPart.LikelihoodBefore, F.RiskPart.ImpactBefore, F.RiskPart.LikelihoodAfter, F.RiskPart.ImpactAfter })
                 wrong = wrong.With(F.Risk(n, part), "9");
-        AssertFits("review, every score wrong", ReferralViews.Review(CaseId, wrong, Drafts.Today).ToJson());
         // A card sent by hand can store answers longer than the form allows (up to the binder's cap), wrong; still shown in size.
         var overLong = largest;
         foreach (var field in ReferralForm.Sections.SelectMany(s => s.FieldsFor(largest.RiskCount)).Where(f => f.Kind is FieldKind.Text or FieldKind.Multiline or FieldKind.Number or FieldKind.Date))
             overLong = overLong.With(field.Id, string.Concat(Enumerable.Repeat(fill, ReferralFormBinder.HardCap / fill.Length)));
-        AssertFits("review, every typed answer over-long", ReferralViews.Review(CaseId, overLong, Drafts.Today).ToJson());
+        foreach (var (name, draft) in new[] { ("longest", largest), ("1 risk", WithOneRisk(largest)), ("every score wrong", wrong), ("over-long", overLong) })
+        {
+            AssertFits($"check your answers, {name}", ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson());
+            foreach (var section in ReferralForm.Sections)
+                AssertFits($"check your answers, {section.Id}, {name}", ReferralViews.ReviewStep(CaseId, draft, section.Id, Drafts.Today).ToJson());
+        }
     }
 
     [Theory]
@@ -121,21 +122,23 @@ public class CardSizeTests(ITestOutputHelper output)
     public void Every_case_details_page_fits_whatever_was_typed(string fill)
     {
         var largest = RiskDrafts.Largest(fill);
-        foreach (var section in ReferralForm.Sections)
-            AssertFits($"details {section.Id}", CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, Reference, 99, largest, section.Id, null)).ToJson());
-        for (var n = 1; n <= largest.RiskCount; n++)
-            AssertFits($"details risk {n}", CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, Reference, 99, largest, CaseDetailsCard.RisksPage, n)).ToJson());
+        var pages = ReferralViews.DetailsPages(largest);
+        for (var i = 0; i < pages.Count; i++)
+            AssertFits($"details page {i + 1}", CaseDetailsCard.Build(new DetailsPageView(CaseId, Reference, 99, i + 1, pages.Count, pages[i].Title, pages[i].Lines)).ToJson());
+        AssertFits("details contents", CaseDetailsCard.Contents(CaseId, Reference, 99,
+            [.. ReferralForm.Sections.Select((s, i) => new DetailsContentsEntry(s.Title, i + 1, 3))]).ToJson());
     }
 
     [Fact]
-    public void Case_details_show_answers_of_the_longest_referral_whole()
+    public void Case_details_show_answers_of_the_longest_referral_whole_over_their_pages()
     {
         var largest = RiskDrafts.Largest();
-        var concern = CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, Reference, 1, largest, ReferralForm.ConcernSection, null)).ToJson().ToJsonString();
-        Assert.Contains(new string('w', ReferralForm.SituationText), concern);
-        var risk = CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, Reference, 1, largest, CaseDetailsCard.RisksPage, 10)).ToJson().ToJsonString();
-        Assert.Contains(new string('w', ReferralForm.RiskText), risk);
-        Assert.DoesNotContain(CaseDetailsCard.ShortenedNote, concern + risk);
+        var pages = ReferralViews.DetailsPages(largest);
+        string Whole(string label) => string.Concat(pages.SelectMany(p => p.Lines)
+            .Where(l => l.Label == label || l.Label == label + " (continued)").Select(l => l.Value.TrimEnd('\u2026').TrimEnd()));
+        Assert.Equal(new string('w', ReferralForm.SituationText), Whole("The situation of concern"));
+        Assert.Equal(new string('w', ReferralForm.RiskText), Whole("Risk 10: what is working well"));
+        Assert.All(pages, p => Assert.InRange(p.Lines.Sum(l => l.Value.Length), 1, ReferralViews.DetailsPageBudget));
     }
 
     [Fact]
@@ -147,7 +150,7 @@ public class CardSizeTests(ITestOutputHelper output)
         foreach (var count in new[] { 0, MyReferralsCard.MaxShown, 500 })
         {
             var items = Enumerable.Range(1, count).Select(i => i % 2 == 0
-                ? new MyReferralItem(CaseId, null, "Draft", "30 Sept 2026", true, true)
+                ? new MyReferralItem(CaseId, null, "Draft", "30 Sept 2026", true, true) { DraftName = "Draft started 30 Sept 2026", StepReached = "Step 12 of 12: Your senior manager's agreement" }
                 : new MyReferralItem(CaseId, Reference, "Returned for more information", "30 Sept 2026", false, true)).ToList();
             AssertFits($"my referrals, {count}", MyReferralsCard.Build(items).ToJson());
         }

@@ -6,6 +6,14 @@ using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Referrals;
 using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Routing;
+using TeamsSafeguarding.Teams;
+using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
@@ -49,17 +57,17 @@ public class ReferralJourneyTests(AzuriteFixture azurite)
             new Dictionary<string, string?> { [F.PersonName] = "Alex Example" }, ReferralForm.PersonSection);
         Assert.Equal("Alex Example", (await DraftAsync(h, caseId)).Draft.Get(F.PersonName));
 
-        // Back from section 2 keeps what was typed there.
+        // Back from step 3 keeps what was typed there.
         await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Back, caseId,
             new Dictionary<string, string?> { [F.NeedsDescription] = "Needs help" }, ReferralForm.NeedsSection);
         var afterBack = await DraftAsync(h, caseId);
         Assert.Equal("Needs help", afterBack.Draft.Get(F.NeedsDescription));
-        Assert.Equal(ReferralForm.PersonSection, afterBack.Step);
+        Assert.Equal(ReferralForm.ReferrerSection, afterBack.Step);
 
         var next = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Next, caseId,
             new Dictionary<string, string?> { [F.PersonAddress] = "1 Test Street" }, ReferralForm.PersonSection));
         Assert.Equal("1 Test Street", (await DraftAsync(h, caseId)).Draft.Get(F.PersonAddress));
-        Assert.Contains("Section 1 of 6", next.ToJsonString()); // still incomplete: stays on section 1
+        Assert.Contains($"Step 1 of {ReferralForm.Sections.Count}", next.ToJsonString()); // still incomplete: stays on step 1
 
         var log = await h.Cases.GetLogAsync(caseId, default);
         Assert.Equal(1, log.Count(l => l.Action == CaseActions.DraftCreated));
@@ -77,7 +85,7 @@ public class ReferralJourneyTests(AzuriteFixture azurite)
 
         var body = card["body"]!.AsArray();
         var at = body.Select((e, i) => (e, i)).Single(x => x.e!["id"]?.GetValue<string>() == F.PersonDateOfBirth).i;
-        Assert.Equal("The date of birth must make the person 18 or over", body[at + 1]!["text"]!.GetValue<string>());
+        Assert.Equal("The date of birth must make the person 18 or over", body[at + 1]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Equal("2015-06-01", (await DraftAsync(h, caseId)).Draft.Get(F.PersonDateOfBirth));
     }
 
@@ -135,15 +143,73 @@ public class ReferralJourneyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task My_referrals_lists_drafts_with_resume_and_discard()
+    public async Task My_referrals_names_each_draft_by_start_date_and_step_and_opens_it_with_resume_and_discard()
     {
         var h = NewHarness();
         var caseId = await h.StartDraftAsync();
-        var card = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.List)).ToJsonString();
-        Assert.Contains(caseId, card);
-        Assert.Contains(ReferralVerbs.Resume, card);
-        Assert.Contains(ReferralVerbs.Discard, card);
+        h.Clock.Advance(TimeSpan.FromDays(2));
+        await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Next, caseId, Drafts.Complete().Answers
+            .Where(a => ReferralForm.Find(ReferralForm.PersonSection)!.Fields.Any(f => f.Id == a.Key)).ToDictionary(a => a.Key, a => (string?)a.Value), ReferralForm.PersonSection);
+        var list = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.List));
+        var row = ReferralsHarness.Buttons(list).Single(b => (string?)b["verb"] == ReferralVerbs.Open);
+        Assert.Equal(caseId, (string)row["data"]![ReferralVerbs.CaseIdKey]!);
+        // Named without personal details: when it was started (27 March) and the step reached; not "Draft referral".
+        Assert.Contains("Draft started 27 Mar 2026", list.ToJsonString());
+        Assert.Contains($"Step 2 of {ReferralForm.Sections.Count}: About you", list.ToJsonString());
+        Assert.DoesNotContain("Alex Example", list.ToJsonString());
+
+        var opened = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Open, row["data"]!.DeepClone().AsObject()));
+        Assert.Equal([ReferralVerbs.Resume, ReferralVerbs.Discard, ReferralVerbs.List], ReferralsHarness.Verbs(opened));
         Assert.DoesNotContain(caseId, ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Stranger, ReferralVerbs.List)).ToJsonString());
+        Assert.Equal(CaseAccess.Refused, ReferralsHarness.MessageOf(await h.ClickAsync(ReferralsHarness.Stranger, ReferralVerbs.Open, caseId)));
+    }
+
+    [Fact]
+    public async Task Save_and_exit_turns_the_form_into_a_short_saved_card()
+    {
+        var h = NewHarness();
+        var caseId = await h.StartDraftAsync();
+        var saved = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Save, caseId,
+            new Dictionary<string, string?> { [F.PersonName] = "Alex Example" }, ReferralForm.PersonSection));
+
+        Assert.Equal("Saved", (string)saved["body"]![0]!["text"]!);
+        Assert.Contains("Draft started 27 Mar 2026, at step 1 of 12: The person. Resume it from my referrals.", saved.ToJsonString());
+        Assert.DoesNotContain(saved["body"]!.AsArray(), e => ((string?)e!["type"])?.StartsWith("Input.") == true);
+        Assert.Equal([ReferralVerbs.List], ReferralsHarness.Verbs(saved));
+        Assert.DoesNotContain("Alex Example", saved.ToJsonString());
+        Assert.Equal("Alex Example", (await DraftAsync(h, caseId)).Draft.Get(F.PersonName));
+    }
+
+    [Fact]
+    public async Task Typing_in_the_chat_mid_draft_gets_a_resume_hint_naming_the_draft_not_sorry()
+    {
+        var h = NewHarness();
+        var replies = h.Services.GetRequiredService<IChatReplies>();
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message, Text = "Alex Example, 1 Test Street",
+            From = new ChannelAccount { Id = "29:" + ReferralsHarness.Referrer, AadObjectId = ReferralsHarness.Referrer },
+            Conversation = new ConversationAccount { Id = "a:personal-hint", ConversationType = "personal" },
+        };
+        var seen = new HashSet<string>();
+        async Task<JsonObject> HintAsync()
+        {
+            await replies.HintAsync(new ChatMessage(activity, Actor.From(activity)!, activity.Text!), default);
+            var rows = new List<TableEntity>();
+            await foreach (var row in h.Table.QueryAsync<TableEntity>(e => e.PartitionKey == ConversationReference.PartitionOf("a:personal-hint"))) rows.Add(row);
+            var sent = Assert.Single(rows, r => r.RowKey.StartsWith(OutboxRow.Prefix) && !seen.Contains(r.RowKey));
+            seen.Add(sent.RowKey);
+            return (JsonObject)OutboxRow.Read(sent).Activity.Attachments![0].Content!;
+        }
+
+        Assert.Contains("Sorry, I didn", (await HintAsync()).ToJsonString()); // no draft yet
+        var caseId = await h.StartDraftAsync();
+        var hint = await HintAsync();
+        Assert.DoesNotContain("Sorry", hint.ToJsonString());
+        Assert.Contains("Typing here does not fill in your referral. You have a draft: Draft started 27 Mar 2026, at step 1 of 12: The person.", hint.ToJsonString());
+        Assert.DoesNotContain("Test Street", hint.ToJsonString());
+        var resume = Assert.Single(ReferralsHarness.Buttons(hint), b => (string?)b["verb"] == ReferralVerbs.Resume);
+        Assert.Equal(caseId, (string)resume["data"]![ReferralVerbs.CaseIdKey]!);
     }
 
     internal static async Task<DraftRow> DraftAsync(ReferralsHarness h, string caseId) =>

@@ -114,7 +114,7 @@ internal sealed class ReferralsHarness
         foreach (var section in ReferralForm.Sections)
         {
             // Extra risks are added with the card's "Add another risk" button before their answers can be typed.
-            if (section.Id == ReferralForm.MultiAgencySection)
+            if (section.Id == ReferralForm.RisksSection)
                 for (var n = 2; n <= draft.RiskCount; n++) await ClickAsync(userKey, ReferralVerbs.AddRisk, caseId, null, section.Id);
             var inputs = section.FieldsFor(draft.RiskCount).ToDictionary(f => f.Id, f => draft.Get(f.Id));
             card = CardOf(await ClickAsync(userKey, ReferralVerbs.Next, caseId, inputs, section.Id));

@@ -11,7 +11,7 @@ using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
-/// <summary>The review page: long answers shortened (and said so), "Edit this section" opening the section whole.</summary>
+/// <summary>Check your answers: a row per step, a page per step (long answers shortened, and said so), "Edit: &lt;step&gt;" and back.</summary>
 [Collection("Azurite")]
 public class ReviewEditTests(AzuriteFixture azurite)
 {
@@ -28,61 +28,84 @@ public class ReviewEditTests(AzuriteFixture azurite)
     };
 
     [Fact]
-    public void A_long_answer_is_shortened_to_300_characters_with_a_note_and_a_short_one_is_shown_whole()
+    public void A_long_answer_is_shortened_on_its_step_page_with_a_note_and_a_short_one_is_shown_whole()
     {
-        var situation = new string('s', 299) + "😀" + " and more that is not shown";
+        var situation = new string('s', 599) + "😀" + " and more that is not shown";
         var draft = Drafts.Complete().With(F.SituationOfConcern, situation);
-        var texts = Texts(ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson());
+        var texts = Texts(ReferralViews.ReviewStep(CaseId, draft, ReferralForm.ConcernSection, Drafts.Today).ToJson());
 
         var shown = Assert.Single(texts, t => t.Contains("**The situation of concern**"));
         // Cut before the emoji rather than through it, then marked.
-        Assert.Contains(new string('s', 299) + "\u2026 " + ReviewCard.ShortenedNote, shown);
+        Assert.Contains(new string('s', 599) + "\u2026 " + ReviewCard.ShortenedNote, shown);
         Assert.DoesNotContain("not shown", shown);
         Assert.DoesNotContain("\uD83D\u2026", shown);
-        Assert.Contains(ReviewCard.ShortenedExplained, texts);
-        // Short answers are whole, and no note is shown when nothing was shortened.
-        Assert.Contains(texts, t => t.Contains("Alex Example"));
-        Assert.DoesNotContain(ReviewCard.ShortenedExplained, Texts(ReferralViews.Review(CaseId, Drafts.Complete(), Drafts.Today).ToJson()));
+        // Short answers are whole, with no note.
+        var person = ReferralViews.ReviewStep(CaseId, Drafts.Complete(), ReferralForm.PersonSection, Drafts.Today).ToJson().ToJsonString();
+        Assert.Contains("Alex Example", person);
+        Assert.DoesNotContain(ReviewCard.ShortenedNote, person);
     }
 
     [Fact]
     public void Shortened_answers_still_cannot_format_or_link()
     {
-        var draft = Drafts.Complete().With(F.SituationOfConcern, "**bold** [click](https://evil.example)\n# heading " + new string('x', 600));
-        var json = ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson().ToJsonString();
+        var draft = Drafts.Complete().With(F.SituationOfConcern, "**bold** [click](https://evil.example)\n# heading " + new string('x', 900));
+        var json = ReferralViews.ReviewStep(CaseId, draft, ReferralForm.ConcernSection, Drafts.Today).ToJson().ToJsonString();
         Assert.DoesNotContain("**bold**", json);
-        Assert.DoesNotContain("](https://evil", json);
+        Assert.DoesNotContain("[click](", json);
         Assert.Contains(ReviewCard.ShortenedNote, json);
     }
 
     [Fact]
-    public void Each_section_has_an_edit_button_naming_it()
+    public void Check_your_answers_lists_every_step_as_a_row_and_each_step_page_has_edit_and_back()
     {
-        var card = ReferralViews.Review(CaseId, Drafts.Complete(), Drafts.Today).ToJson();
-        var edits = ReferralsHarness.Buttons(card).Where(b => (string?)b["verb"] == ReferralVerbs.Edit).ToList();
-        Assert.Equal(ReferralForm.Sections.Select(s => s.Id), edits.Select(b => (string)b["data"]![ReferralVerbs.StepKey]!));
-        Assert.All(edits, b => Assert.Equal(CaseId, (string)b["data"]![ReferralVerbs.CaseIdKey]!));
+        var overview = ReferralViews.Review(CaseId, Drafts.Complete().With(F.ManagerName, null), Drafts.Today).ToJson();
+        var rows = Walk(overview["body"]).Where(o => o["selectAction"] is JsonObject).ToList();
+        Assert.Equal(ReferralForm.Sections.Select(s => s.Id), rows.Select(r => (string)r["selectAction"]!["data"]![ReferralVerbs.StepKey]!));
+        Assert.All(rows, r => Assert.Equal(ReferralVerbs.ReviewStep, (string)r["selectAction"]!["verb"]!));
+        var signOff = rows.Single(r => (string)r["selectAction"]!["data"]![ReferralVerbs.StepKey]! == ReferralForm.SignOffSection);
+        Assert.Contains("1 answer needs correcting", signOff.ToJsonString());
+        Assert.DoesNotContain(ReferralVerbs.Submit, ReferralsHarness.Verbs(overview));
+
+        var page = ReferralViews.ReviewStep(CaseId, Drafts.Complete(), ReferralForm.CapacitySection, Drafts.Today).ToJson();
+        var edit = Assert.Single(ReferralsHarness.Buttons(page), b => (string?)b["verb"] == ReferralVerbs.Edit);
+        Assert.Equal("Edit: Mental capacity", (string)edit["title"]!);
+        Assert.Equal(ReferralForm.CapacitySection, (string)edit["data"]![ReferralVerbs.StepKey]!);
+        var back = Assert.Single(page["actions"]!.AsArray());
+        Assert.Equal(("Back to check your answers", ReferralVerbs.Review), ((string)back!["title"]!, (string)back["verb"]!));
     }
 
     [Fact]
-    public async Task Edit_opens_the_section_with_the_whole_answer_and_moves_the_draft_there()
+    public async Task Edit_opens_the_step_with_the_whole_answer_and_its_button_goes_back_to_check_your_answers()
     {
         var h = new ReferralsHarness(azurite.NewTable("refedit"));
-        var situation = string.Concat(Enumerable.Repeat("A long account of the situation. ", 60));
-        var (caseId, review) = await h.FillCompleteAsync(answers: Drafts.Complete().With(F.SituationOfConcern, situation.Trim()));
-        Assert.Contains(ReviewCard.ShortenedNote, review.ToJsonString());
+        var situation = string.Concat(Enumerable.Repeat("A long account of the situation. ", 60)).Trim();
+        var (caseId, review) = await h.FillCompleteAsync(answers: Drafts.Complete().With(F.SituationOfConcern, situation));
+        var page = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.ReviewStep, caseId, step: ReferralForm.ConcernSection));
+        Assert.Contains(ReviewCard.ShortenedNote, page.ToJsonString());
 
-        var edit = ReferralsHarness.Buttons(review).Single(b => (string?)b["verb"] == ReferralVerbs.Edit
-            && (string?)b["data"]![ReferralVerbs.StepKey] == ReferralForm.ConcernSection);
-        var section = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Edit, edit["data"]!.DeepClone().AsObject()));
-        Assert.Contains("Section 5 of 6", section.ToJsonString());
+        var section = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Referrer, page, "Edit: The situation of concern"));
+        Assert.Contains($"Step 9 of {ReferralForm.Sections.Count}", section.ToJsonString());
         var input = Walk(section).Single(e => (string?)e["id"] == F.SituationOfConcern);
-        Assert.Equal(situation.Trim(), (string)input["value"]!);
-
+        Assert.Equal(situation, (string)input["value"]!);
         var stored = DraftRow.FromEntity(caseId, await h.Cases.GetRowAsync(caseId, DraftRow.Row, default))!;
         Assert.Equal(ReferralForm.ConcernSection, stored.Step);
-        Assert.Equal(situation.Trim(), stored.Draft.Get(F.SituationOfConcern));
         Assert.Contains(await h.Cases.GetLogAsync(caseId, default), l => l.Action == CaseActions.DraftSaved && l.Detail == ReferralForm.ConcernSection);
+
+        // Its primary button goes back to "Check your answers" (not on to the next step), keeping what was typed.
+        var primary = section["actions"]![0]!.AsObject();
+        Assert.Equal("Check your answers", (string)primary["title"]!);
+        var data = primary["data"]!.DeepClone().AsObject();
+        data[F.SituationOfConcern] = "Shorter now.";
+        var back = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Next, data));
+        Assert.Contains("Check your answers", (string)back["body"]![0]!["text"]!);
+        Assert.Contains(ReferralVerbs.Submit, ReferralsHarness.Verbs(back));
+        Assert.Equal("Shorter now.", DraftRow.FromEntity(caseId, await h.Cases.GetRowAsync(caseId, DraftRow.Row, default))!.Draft.Get(F.SituationOfConcern));
+
+        // With an error it stays on the step, still going back to "Check your answers" once corrected.
+        data[F.SituationOfConcern] = "";
+        var again = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Next, data));
+        Assert.Equal("Check your answers", (string)again["actions"]![0]!["title"]!);
+        Assert.Contains("Describe the situation of concern", again.ToJsonString());
     }
 
     [Fact]

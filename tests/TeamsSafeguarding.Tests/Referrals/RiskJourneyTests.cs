@@ -13,7 +13,7 @@ namespace TeamsSafeguarding.Tests.Referrals;
 [Collection("Azurite")]
 public class RiskJourneyTests(AzuriteFixture azurite)
 {
-    private const string Step = ReferralForm.MultiAgencySection;
+    private const string Step = ReferralForm.RisksSection;
     private ReferralsHarness NewHarness() => new(azurite.NewTable("refrisks"));
 
     private static Task<DraftRow> DraftAsync(ReferralsHarness h, string caseId) =>
@@ -30,14 +30,14 @@ public class RiskJourneyTests(AzuriteFixture azurite)
         var h = NewHarness();
         var caseId = await h.StartDraftAsync();
         var card = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.AddRisk, caseId,
-            WithRisk(Typed((F.AgenciesInvolved, "ASC, GP"), (F.Risk(1, F.RiskPart.Worries), "Fire risk")), "1"), Step));
+            WithRisk(Typed((F.Risk(1, F.RiskPart.WorkingWell), "Engages with GP"), (F.Risk(1, F.RiskPart.Worries), "Fire risk")), "1"), Step));
 
         var stored = await DraftAsync(h, caseId);
         Assert.Equal(2, stored.Draft.RiskCount);
-        Assert.Equal(("ASC, GP", "Fire risk"), (stored.Draft.Get(F.AgenciesInvolved), stored.Draft.Get(F.Risk(1, F.RiskPart.Worries))));
+        Assert.Equal(("Engages with GP", "Fire risk"), (stored.Draft.Get(F.Risk(1, F.RiskPart.WorkingWell)), stored.Draft.Get(F.Risk(1, F.RiskPart.Worries))));
         Assert.Equal(Step, stored.Step);
         Assert.Contains("\"id\":\"risk2.worries\"", card.ToJsonString());
-        Assert.Contains("Risk 1: Fire risk", card.ToJsonString());
+        Assert.Contains("\"text\":\"Fire risk\"", card.ToJsonString());
         Assert.Contains(await h.Cases.GetLogAsync(caseId, default), l => l.Action == CaseActions.DraftSaved && l.Detail == Step);
     }
 
@@ -66,12 +66,12 @@ public class RiskJourneyTests(AzuriteFixture azurite)
         var h = NewHarness();
         var caseId = await h.StartDraftAsync();
         var card = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.RemoveRisk, caseId,
-            WithRisk(Typed((F.Risk(1, F.RiskPart.Worries), "Only risk"), (F.MeetingsHeld, "Two meetings")), "1"), Step));
+            WithRisk(Typed((F.Risk(1, F.RiskPart.Worries), "Only risk"), (F.Risk(1, F.RiskPart.ActionsTaken), "Two meetings")), "1"), Step));
 
         Assert.Contains("at least one risk", card.ToJsonString());
         var stored = (await DraftAsync(h, caseId)).Draft;
         Assert.Equal(1, stored.RiskCount);
-        Assert.Equal(("Only risk", "Two meetings"), (stored.Get(F.Risk(1, F.RiskPart.Worries)), stored.Get(F.MeetingsHeld)));
+        Assert.Equal(("Only risk", "Two meetings"), (stored.Get(F.Risk(1, F.RiskPart.Worries)), stored.Get(F.Risk(1, F.RiskPart.ActionsTaken))));
     }
 
     [Theory]
@@ -120,16 +120,17 @@ public class RiskJourneyTests(AzuriteFixture azurite)
         var card = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Next, caseId, WithRisk(inputs, "1"), Step));
 
         var json = card.ToJsonString();
-        Assert.Contains("Section 4 of 6", json);
+        Assert.Contains($"Step 8 of {ReferralForm.Sections.Count}", json);
         // Risk 2 is open (the error is there, not on risk 1) and the error sits right under its field.
         var open = card["body"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>()
             .Single(e => (string?)e["style"] == "emphasis" && e.ToJsonString().Contains("risk2.")).ToJsonString();
-        Assert.Contains("Risk 2: likelihood after mitigation (1-5)", open);
-        var items = card["body"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>()
-            .Single(e => (string?)e["style"] == "emphasis")["items"]!.AsArray();
+        Assert.Contains("Likelihood after mitigation (1-5)", open);
+        // The scores sit two to a row: the field and its error are in the same column.
+        var items = Cards.CardJsonQuery.Objects(card["body"]).Single(e => (string?)e["type"] == "Column"
+            && e["items"]!.AsArray().Any(i => (string?)i!["id"] == F.Risk(2, F.RiskPart.LikelihoodAfter)))["items"]!.AsArray();
         var at = items.Select((e, i) => (e, i)).Single(x => (string?)x.e!["id"] == F.Risk(2, F.RiskPart.LikelihoodAfter)).i;
         Assert.Equal("9", (string)items[at]!["value"]!);
-        Assert.Equal("Likelihood must be a whole number from 1 to 5", (string)items.Skip(at + 1).First(e => (string?)e!["color"] == "attention")!["text"]!);
+        Assert.Equal("Likelihood must be a whole number from 1 to 5", (string)items.Skip(at + 1).First(e => (string?)e!["style"] == "attention")!["items"]![0]!["text"]!);
         Assert.DoesNotContain("\"id\":\"risk1.worries\"", json);
         var stored = await DraftAsync(h, caseId);
         Assert.Equal("9", stored.Draft.Get(F.Risk(2, F.RiskPart.LikelihoodAfter)));
@@ -147,14 +148,14 @@ public class RiskJourneyTests(AzuriteFixture azurite)
 
         var frozen = DraftRow.ReadDraft((await h.Cases.GetRowAsync(caseId, DraftRow.VersionRow(1), default))!)!;
         Assert.Equal(3, frozen.RiskCount);
-        // The details show one risk a page: "The 3 risks", then Next risk twice.
+        // The details show one risk a page: the contents' "Risks" row, then Next page twice.
         var details = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Coordinator, ReferralVerbs.ShowDetails, caseId));
-        details = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Coordinator, details, "The 3 risks"));
+        details = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Coordinator, details, "Read Risks"));
         foreach (var (worry, n) in new[] { "Fire risk from hoarding", "Falls on the stairs at night", "Financial exploitation by a neighbour" }.Select((w, i) => (w, i + 1)))
         {
             Assert.Contains($"Risk {n} of 3", details.ToJsonString());
             Assert.Contains(worry, details.ToJsonString());
-            if (n < 3) details = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Coordinator, details, "Next risk"));
+            if (n < 3) details = ReferralsHarness.CardOf(await h.ClickButtonAsync(ReferralsHarness.Coordinator, details, "Next page"));
         }
         // The band is the highest residual score over all risks: risk 2 (5 x 4 = 20, Extreme), not risk 1 (3 x 4 = 12, High).
         Assert.Equal("Extreme", (await h.Cases.GetAsync(caseId, default))!.RiskBand);

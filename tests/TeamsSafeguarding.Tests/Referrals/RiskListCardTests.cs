@@ -12,7 +12,7 @@ using F = TeamsSafeguarding.Escalation.Referrals.ReferralFields;
 
 namespace TeamsSafeguarding.Tests.Referrals;
 
-/// <summary>The risks section card: one risk open, the others summarised, add/remove/edit buttons, and its size.</summary>
+/// <summary>The risks step: one risk open, the others as rows that open them, add and remove as rows, and its size.</summary>
 public class RiskListCardTests
 {
     private const string CaseId = "0123456789abcdef0123456789abcdef";
@@ -21,7 +21,7 @@ public class RiskListCardTests
     private const int StrictCardBytes = 28 * 1024;
 
     private static JsonObject RisksCard(ReferralDraft draft, int? open = null, IReadOnlyList<FieldError>? errors = null) =>
-        ReferralViews.Step(CaseId, draft, ReferralForm.MultiAgencySection, Drafts.Today, errors, open).ToJson();
+        ReferralViews.Step(CaseId, draft, ReferralForm.RisksSection, Drafts.Today, errors, open).ToJson();
 
     private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
     {
@@ -37,19 +37,24 @@ public class RiskListCardTests
         [.. Walk(card).Where(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == verb)];
 
     [Fact]
-    public void Only_the_open_risk_has_inputs_and_the_others_are_summaries_with_an_edit_button()
+    public void Only_the_open_risk_has_inputs_and_the_others_are_rows_that_open_them()
     {
         var card = RisksCard(RiskDrafts.Three(), open: 2);
         var ids = InputIds(card);
 
         Assert.Contains(F.Risk(2, F.RiskPart.Worries), ids);
-        Assert.Equal(F.RiskPart.All.Count, ids.Count(id => id.StartsWith("risk")));
-        Assert.Contains(F.AgenciesInvolved, ids);
-        Assert.Contains(F.NoFurtherInterventions, ids);
+        Assert.Equal(F.RiskPart.All.Count, ids.Count);
         var text = card.ToJsonString();
-        Assert.Contains("Risk 1: Fire risk from hoarding (after mitigation: likelihood 3, impact 4)", text);
-        Assert.Contains("Risk 3: Financial exploitation by a neighbour", text);
-        Assert.Equal([1, 3], Buttons(card, ReferralVerbs.OpenRisk).Select(b => (int)b["data"]![ReferralVerbs.RiskKey]!));
+        Assert.Contains("Fire risk from hoarding (after mitigation", text);
+        Assert.Contains("Financial exploitation by a neighbour", text);
+        // Each closed risk is one row whose selectAction opens it: no button per row.
+        var rows = Walk(card["body"]).Where(e => e["selectAction"] is JsonObject a && (string?)a["verb"] == ReferralVerbs.OpenRisk).ToList();
+        Assert.Equal([1, 3], rows.Select(r => (int)r["selectAction"]!["data"]![ReferralVerbs.RiskKey]!));
+        Assert.Empty(Walk(card["body"]).Where(e => (string?)e["type"] == "ActionSet"));
+        // The scores are chosen from a list of 1-5 with their words.
+        var score = Walk(card["body"]).Single(e => (string?)e["id"] == F.Risk(2, F.RiskPart.ImpactAfter));
+        Assert.Equal(("Input.ChoiceSet", "compact"), ((string)score["type"]!, (string)score["style"]!));
+        Assert.Equal("5 catastrophic", (string)score["choices"]![4]!["title"]!);
         CardSchema.AssertValid(card);
     }
 
@@ -63,7 +68,7 @@ public class RiskListCardTests
         {
             Assert.Equal("auto", (string)button["associatedInputs"]!, ignoreCase: true);
             Assert.Equal(CaseId, (string)button["data"]![ReferralVerbs.CaseIdKey]!);
-            Assert.Equal(ReferralForm.MultiAgencySection, (string)button["data"]![ReferralVerbs.StepKey]!);
+            Assert.Equal(ReferralForm.RisksSection, (string)button["data"]![ReferralVerbs.StepKey]!);
         }
         Assert.Equal(2, (int)remove["data"]![ReferralVerbs.RiskKey]!);
         // Next keeps the open risk, so a card shown again with errors opens the same one.
@@ -88,18 +93,20 @@ public class RiskListCardTests
     public void Errors_on_a_closed_risk_open_it_with_each_error_under_its_own_field()
     {
         var draft = RiskDrafts.Three().With((F.Risk(3, F.RiskPart.ImpactAfter), "7"), (F.Risk(2, F.RiskPart.ActionsTaken), null));
-        var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Drafts.Today);
+        var errors = ReferralValidation.Validate(draft, ReferralForm.RisksSection, Drafts.Today);
         Assert.Equal(2, ReferralViews.RiskToOpen(requested: 1, errors, draft.RiskCount));
         Assert.Equal(3, ReferralViews.RiskToOpen(requested: 3, errors, draft.RiskCount));
 
         var card = RisksCard(draft, open: 3, errors);
         var body = Walk(card["body"]).ToList();
         var impact = body.FindIndex(e => (string?)e["id"] == F.Risk(3, F.RiskPart.ImpactAfter));
-        var error = body.Skip(impact + 1).First(e => (string?)e["type"] == "TextBlock" && (string?)e["color"] == "attention");
-        Assert.Equal("Impact must be a whole number from 1 to 5", (string)error["text"]!);
+        var error = body.Skip(impact + 1).First(e => (string?)e["type"] == "Container" && (string?)e["style"] == "attention");
+        Assert.Equal("Impact must be a whole number from 1 to 5", (string)error["items"]![0]!["text"]!);
+        // A score that is not one of the choices is shown back as typed, to be corrected.
         Assert.Equal("7", (string)body[impact]["value"]!);
-        // Risk 2 is closed: its error is on its summary, not lost.
-        Assert.Contains("Needs correcting: Describe the actions taken", card.ToJsonString());
+        // Risk 2 is closed: its error is on its row, not lost.
+        var row = Walk(card["body"]).Single(e => e["selectAction"] is JsonObject a && (string?)a["verb"] == ReferralVerbs.OpenRisk && (int?)a["data"]?[ReferralVerbs.RiskKey] == 2);
+        Assert.Contains("**Needs correcting** \u00B7 Falls on the stairs", CardJsonQuery.AllText(row));
         Assert.DoesNotContain(F.Risk(2, F.RiskPart.ActionsTaken), InputIds(card));
         Assert.Contains("Please correct the 2 answers marked below.", card.ToJsonString());
         CardSchema.AssertValid(card);
@@ -110,23 +117,21 @@ public class RiskListCardTests
     {
         var draft = RiskDrafts.Three();
         string[] worries = ["Fire risk from hoarding", "Falls on the stairs at night", "Financial exploitation by a neighbour"];
-        var review = ReferralViews.Review(CaseId, draft, Drafts.Today).ToJson();
-        foreach (var worry in worries) Assert.Contains(worry, review.ToJsonString());
-        // Each risk's four scores read as one line on the review.
-        Assert.Contains("Risk 3: scores (1-5)", review.ToJsonString());
-        Assert.Contains("Before mitigation: likelihood 5, impact 5. After mitigation: likelihood 2, impact 2.", review.ToJsonString());
-        Assert.Contains(ReferralVerbs.Submit, ReferralsHarness.Verbs(review));
+        var review = ReferralViews.ReviewStep(CaseId, draft, ReferralForm.RisksSection, Drafts.Today).ToJson();
+        // The review shows the start of each risk (Edit shows it whole).
+        foreach (var worry in worries) Assert.Contains(worry[..20], review.ToJsonString());
+        // Each risk reads as one line on the review, its four scores with it.
+        Assert.Contains("Risk 3: 5 \u00D7 5 before mitigation, 2 \u00D7 2 after", CardJsonQuery.AllText(review));
         CardSchema.AssertValid(review);
 
+        var pages = ReferralViews.DetailsPages(draft).Where(p => p.SectionId == ReferralForm.RisksSection).ToList();
+        Assert.Equal(["Risk 1 of 3", "Risk 2 of 3", "Risk 3 of 3"], pages.Select(p => p.Title));
         for (var n = 1; n <= 3; n++)
         {
-            var page = CaseDetailsCard.Build(ReferralViews.DetailsPage(CaseId, "SAB-2026-0001", 1, draft, CaseDetailsCard.RisksPage, n)).ToJson();
-            var text = page.ToJsonString();
-            Assert.Contains($"Risk {n} of 3", text);
+            var text = string.Join("\n", pages[n - 1].Lines.Select(l => $"{l.Label}: {l.Value}"));
             Assert.Contains(worries[n - 1], text);
             Assert.All(worries.Where((_, i) => i != n - 1), other => Assert.DoesNotContain(other, text));
             Assert.Contains($"Risk {n}: impact after mitigation (1-5)", text);
-            CardSchema.AssertValid(page);
         }
     }
 
@@ -149,6 +154,6 @@ public class RiskListCardTests
         var json = RisksCard(draft, open: 1).ToJsonString();
         Assert.DoesNotContain("**bold**", json);
         Assert.DoesNotContain("](https://evil", json);
-        Assert.Contains("Risk 3: ", json);
+        Assert.Contains(@"Risk 3 \u203A", json);
     }
 }

@@ -47,9 +47,10 @@ public class ReferralFormBinderTests
     public void Garbage_is_kept_to_be_reported_not_thrown()
     {
         var likelihood = F.Risk(1, F.RiskPart.LikelihoodBefore);
-        var draft = Apply(Empty(), ReferralForm.MultiAgencySection, (likelihood, "abc"), (F.LatestMeetingOn, "32/13/2026"));
+        var draft = Apply(Apply(Empty(), ReferralForm.RisksSection, (likelihood, "abc")), ReferralForm.MultiAgencySection, (F.LatestMeetingOn, "32/13/2026"));
         Assert.Equal("abc", draft.Get(likelihood));
-        var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Today);
+        var errors = ReferralValidation.Validate(draft, ReferralForm.RisksSection, Today)
+            .Concat(ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Today)).ToList();
         Assert.Contains(errors, e => e.Field == likelihood && e.Message == "Likelihood must be a whole number from 1 to 5");
         Assert.Contains(errors, e => e.Field == F.LatestMeetingOn && e.Message == "Enter a real date");
     }
@@ -106,8 +107,8 @@ public class ReferralFormBinderTests
     public void Fields_of_risks_not_yet_added_are_ignored()
     {
         var id = F.Risk(2, F.RiskPart.Worries);
-        Assert.Null(Apply(Empty(), ReferralForm.MultiAgencySection, (id, "Hidden")).Get(id));
-        Assert.Equal("Shown", Apply(Empty().WithRiskAdded(), ReferralForm.MultiAgencySection, (id, "Shown")).Get(id));
+        Assert.Null(Apply(Empty(), ReferralForm.RisksSection, (id, "Hidden")).Get(id));
+        Assert.Equal("Shown", Apply(Empty().WithRiskAdded(), ReferralForm.RisksSection, (id, "Shown")).Get(id));
     }
 
     [Fact]

@@ -17,8 +17,14 @@ public class ReferralReaderTests
         Assert.Equal("9434765919", r.Person.NhsNumber);
         Assert.Equal([Outcome.Nutrition, Outcome.HabitableHome], r.Needs.OutcomesNotAchieved.ToArray());
         Assert.Equal(HarmCategory.SelfNeglectAndHoarding, r.Needs.MostSignificantHarm);
-        Assert.True(r.Capacity.Assessed);
+        Assert.Equal(new DateOnly(2026, 2, 10), r.Capacity.AssessedOn);
         Assert.Equal(CapacityConclusion.HasCapacity, r.Capacity.Conclusion);
+        Assert.Equal("The home is a fire risk and meals are missed.", r.Needs.HarmDescription);
+        Assert.Equal(new PersonsViews("Wants to stay at home and be left alone.", null, "Refuses home care visits."), r.Views);
+        Assert.Equal("Jo Lead, social worker, Adult Social Care", r.MultiAgencyWork.LeadProfessional);
+        Assert.Equal(new EntryCriteria(true, true, true, true), r.Criteria);
+        // Daily life: the outcomes of section 1, not a second checklist.
+        Assert.Equal(r.Needs.OutcomesNotAchieved.ToArray(), r.DailyLife.Areas.ToArray());
         Assert.Equal(new Uri("https://records.example.org/ra/1"), r.MultiAgencyWork.LatestRiskAssessment);
         var risk = Assert.Single(r.Risks);
         Assert.Equal((5, 5, 3, 4), (risk.LikelihoodBefore, risk.ImpactBefore, risk.LikelihoodAfter, risk.ImpactAfter));
@@ -26,7 +32,7 @@ public class ReferralReaderTests
         Assert.Equal(ConsentToShare.Yes, r.InformationSharing.Consent);
         Assert.Null(r.InformationSharing.GroundWithoutConsent);
         Assert.Equal(Article6Basis.PublicTask, r.InformationSharing.Article6);
-        Assert.Equal(new SeniorManager("Pat Senior", "Head of service", "Adult Social Care", new DateOnly(2026, 3, 20)), r.SeniorManager);
+        Assert.Equal(new SeniorManager("Pat Senior", "Head of service", "Adult Social Care", new DateOnly(2026, 3, 20), AgencyHasDoneAllItCan: true), r.SeniorManager);
     }
 
     [Fact]

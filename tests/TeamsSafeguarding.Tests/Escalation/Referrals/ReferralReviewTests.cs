@@ -15,7 +15,7 @@ public class ReferralReviewTests
     {
         var page = ReferralReview.For(Complete(), Today);
         Assert.True(page.ReadyToSubmit);
-        Assert.Equal(6, page.Sections.Count);
+        Assert.Equal(ReferralForm.Sections.Count, page.Sections.Count);
         Assert.Equal("Managing and maintaining nutrition; Maintaining a habitable home environment", Line(page, F.NeedsOutcomes).Value);
         Assert.Equal("Yes", Line(page, F.NeedsFromImpairment).Value);
         Assert.Equal("1 May 1960", Line(page, F.PersonDateOfBirth).Value);

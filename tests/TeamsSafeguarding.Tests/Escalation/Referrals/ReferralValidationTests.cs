@@ -18,19 +18,19 @@ public class ReferralValidationTests
     }
 
     [Fact]
-    public void An_empty_person_section_lists_each_required_field_in_card_order()
+    public void An_empty_person_step_lists_each_required_field_in_card_order()
     {
         var errors = ReferralValidation.Validate(ReferralDraft.Start(RouteOk), ReferralForm.PersonSection, Today);
-        Assert.Equal(
-            [F.PersonName, F.PersonDateOfBirth, F.PersonAddress, F.PersonSystemReference, F.ReferrerName, F.ReferrerRole, F.ReferrerAgency],
-            errors.Select(e => e.Field));
+        Assert.Equal([F.PersonName, F.PersonDateOfBirth, F.PersonAddress, F.PersonSystemReference], errors.Select(e => e.Field));
+        Assert.Equal([F.ReferrerName, F.ReferrerRole, F.ReferrerAgency],
+            ReferralValidation.Validate(ReferralDraft.Start(RouteOk), ReferralForm.ReferrerSection, Today).Select(e => e.Field));
         Assert.Equal("Enter the date of birth", errors.Single(e => e.Field == F.PersonDateOfBirth).Message);
     }
 
     [Fact]
     public void Optional_fields_may_be_left_blank()
     {
-        var draft = Complete().With((F.PersonNhsNumber, null), (F.ReferrerEmail, null), (F.LatestMeetingOn, null), (F.DailyLifeOther, null));
+        var draft = Complete().With((F.PersonNhsNumber, null), (F.ReferrerEmail, null), (F.LatestMeetingOn, null), (F.DailyLifeOther, null), (F.Advocate, null));
         Assert.Empty(ReferralValidation.ValidateForSubmit(draft, Today));
     }
 
@@ -63,7 +63,7 @@ public class ReferralValidationTests
     [InlineData("garbage", "Enter a real date")]
     public void Senior_manager_agreement_date_cannot_be_in_the_future(string date, string? expected)
     {
-        var errors = ErrorsFor(Complete().With((F.ManagerAgreedOn, date)), ReferralForm.SharingSection, F.ManagerAgreedOn);
+        var errors = ErrorsFor(Complete().With((F.ManagerAgreedOn, date)), ReferralForm.SignOffSection, F.ManagerAgreedOn);
         Assert.Equal(expected is null ? [] : [expected], errors);
     }
 
@@ -86,24 +86,24 @@ public class ReferralValidationTests
     public void Likelihood_is_a_whole_number_from_1_to_5(string value, string? expected)
     {
         var id = F.Risk(1, F.RiskPart.LikelihoodBefore);
-        Assert.Equal(expected is null ? [] : [expected], ErrorsFor(Complete().With((id, value)), ReferralForm.MultiAgencySection, id));
+        Assert.Equal(expected is null ? [] : [expected], ErrorsFor(Complete().With((id, value)), ReferralForm.RisksSection, id));
     }
 
     [Fact]
     public void Impact_errors_name_impact()
     {
         var id = F.Risk(1, F.RiskPart.ImpactAfter);
-        Assert.Equal(["Impact must be a whole number from 1 to 5"], ErrorsFor(Complete().With((id, "7")), ReferralForm.MultiAgencySection, id));
+        Assert.Equal(["Impact must be a whole number from 1 to 5"], ErrorsFor(Complete().With((id, "7")), ReferralForm.RisksSection, id));
     }
 
     [Fact]
     public void Every_score_of_every_added_risk_is_required()
     {
         var draft = Complete().WithRiskAdded();
-        var errors = ReferralValidation.Validate(draft, ReferralForm.MultiAgencySection, Today).Select(e => e.Field).ToArray();
+        var errors = ReferralValidation.Validate(draft, ReferralForm.RisksSection, Today).Select(e => e.Field).ToArray();
         Assert.Equal(F.RiskPart.All.Select(p => F.Risk(2, p)).Order(), errors.Order());
         Assert.Equal("Enter the likelihood from 1 to 5",
-            ErrorsFor(draft, ReferralForm.MultiAgencySection, F.Risk(2, F.RiskPart.LikelihoodBefore)).Single());
+            ErrorsFor(draft, ReferralForm.RisksSection, F.Risk(2, F.RiskPart.LikelihoodBefore)).Single());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class ReferralValidationTests
     {
         var draft = Complete().WithRiskRemoved(1);
         Assert.Equal(0, draft.RiskCount);
-        Assert.Equal(["Add at least one risk"], ErrorsFor(draft, ReferralForm.MultiAgencySection, F.Risks));
+        Assert.Equal(["Add at least one risk"], ErrorsFor(draft, ReferralForm.RisksSection, F.Risks));
         Assert.Contains(ReferralValidation.ValidateForSubmit(draft, Today), e => e.Field == F.Risks);
     }
 
@@ -167,14 +167,46 @@ public class ReferralValidationTests
             ErrorsFor(Complete().With((F.PersonNhsNumber, value)), ReferralForm.PersonSection, F.PersonNhsNumber));
 
     [Fact]
-    public void Assessed_capacity_needs_when_who_and_conclusion()
+    public void Capacity_must_have_been_assessed_with_when_who_and_conclusion()
     {
         var draft = Complete().With((F.CapacityAssessedOn, null), (F.CapacityAssessedBy, null), (F.CapacityConclusion, null));
         var errors = ReferralValidation.Validate(draft, ReferralForm.CapacitySection, Today);
         Assert.Equal([F.CapacityAssessedOn, F.CapacityAssessedBy, F.CapacityConclusion], errors.Select(e => e.Field));
 
-        var notAssessed = draft.With((F.CapacityAssessed, "no"));
-        Assert.Empty(ReferralValidation.Validate(notAssessed, ReferralForm.CapacitySection, Today));
+        // "Not assessed" is not a way round it: the procedure needs the assessment first.
+        var notAssessed = Complete().With((F.CapacityAssessed, "no"));
+        var refused = Assert.Single(ReferralValidation.Validate(notAssessed, ReferralForm.CapacitySection, Today));
+        Assert.Equal(F.CapacityAssessed, refused.Field);
+        Assert.Contains("assessed first", refused.Message);
+        Assert.False(ReferralReader.Read(notAssessed, Today).Ready);
+    }
+
+    [Fact]
+    public void The_entry_criteria_must_each_be_confirmed_and_the_senior_manager_must_confirm_their_agency_has_done_all_it_can()
+    {
+        foreach (var id in new[] { F.CriteriaSignificantHarm, F.CriteriaWellKnown, F.CriteriaNoPlan, F.CriteriaPartnerBelieves })
+        {
+            var message = Assert.Single(ErrorsFor(Complete().With((id, "false")), ReferralForm.CriteriaSection, id));
+            Assert.Contains("only for cases that meet every criterion", message);
+        }
+        Assert.Contains("done all it can", Assert.Single(ErrorsFor(Complete().With((F.ManagerTriedEverything, "false")), ReferralForm.SignOffSection, F.ManagerTriedEverything)));
+    }
+
+    [Fact]
+    public void Multi_agency_work_needs_the_meetings_held_or_why_there_has_been_none()
+    {
+        var none = Complete().With((F.MeetingsHeld, null));
+        Assert.Contains("explain below why there has been no multi-agency work",
+            Assert.Single(ErrorsFor(none, ReferralForm.MultiAgencySection, F.MeetingsHeld)));
+        Assert.Empty(ReferralValidation.Validate(none.With((F.NoMultiAgencyWorkReason, "The person refused every meeting.")), ReferralForm.MultiAgencySection, Today));
+        Assert.Equal(["Enter the lead professional"], ErrorsFor(Complete().With((F.LeadProfessional, null)), ReferralForm.MultiAgencySection, F.LeadProfessional));
+    }
+
+    [Fact]
+    public void The_persons_views_and_the_harm_are_required()
+    {
+        Assert.Single(ErrorsFor(Complete().With((F.PersonsViews, null)), ReferralForm.ViewsSection, F.PersonsViews));
+        Assert.Single(ErrorsFor(Complete().With((F.HarmDescription, null)), ReferralForm.NeedsSection, F.HarmDescription));
     }
 
     [Fact]
@@ -188,32 +220,33 @@ public class ReferralValidationTests
     public void The_route_needs_consistent_refusal_of_essential_services()
     {
         Assert.Contains("consistently refuse",
-            ErrorsFor(Complete().With((F.RefusesEssentialServices, "no")), ReferralForm.CapacitySection, F.RefusesEssentialServices).Single());
+            ErrorsFor(Complete().With((F.RefusesEssentialServices, "no")), ReferralForm.ViewsSection, F.RefusesEssentialServices).Single());
         Assert.Equal(["Describe which services are refused, and how"],
-            ErrorsFor(Complete().With((F.RefusedServices, null)), ReferralForm.CapacitySection, F.RefusedServices));
+            ErrorsFor(Complete().With((F.RefusedServices, null)), ReferralForm.ViewsSection, F.RefusedServices));
     }
 
     [Fact]
     public void Risk_assessment_needs_tool_and_link_or_a_reason_there_is_none()
     {
         var none = Complete().With((F.RiskAssessmentTool, null), (F.RiskAssessmentLink, null));
-        var errors = ReferralValidation.Validate(none, ReferralForm.MultiAgencySection, Today);
+        var errors = ReferralValidation.Validate(none, ReferralForm.AssessmentSection, Today);
         Assert.Equal([F.RiskAssessmentTool, F.RiskAssessmentLink], errors.Select(e => e.Field));
 
         var withReason = none.With((F.NoRiskAssessmentReason, "The person declined every assessment."));
-        Assert.Empty(ReferralValidation.Validate(withReason, ReferralForm.MultiAgencySection, Today));
+        Assert.Empty(ReferralValidation.Validate(withReason, ReferralForm.AssessmentSection, Today));
 
         var toolOnly = Complete().With((F.RiskAssessmentLink, null));
-        Assert.Equal([F.RiskAssessmentLink], ReferralValidation.Validate(toolOnly, ReferralForm.MultiAgencySection, Today).Select(e => e.Field));
+        Assert.Equal([F.RiskAssessmentLink], ReferralValidation.Validate(toolOnly, ReferralForm.AssessmentSection, Today).Select(e => e.Field));
     }
 
     [Theory]
     [InlineData("https://records.example.org/x", null)]
-    [InlineData("javascript:alert(1)", "Enter a full link starting with https://")]
-    [InlineData("records/ra/1", "Enter a full link starting with https://")]
-    public void Risk_assessment_link_must_be_a_web_link(string link, string? expected) =>
+    [InlineData("http://records.example.org/x", "Enter a full link starting with https:// (a secure link)")]
+    [InlineData("javascript:alert(1)", "Enter a full link starting with https:// (a secure link)")]
+    [InlineData("records/ra/1", "Enter a full link starting with https:// (a secure link)")]
+    public void Risk_assessment_link_must_be_an_https_link(string link, string? expected) =>
         Assert.Equal(expected is null ? [] : [expected],
-            ErrorsFor(Complete().With((F.RiskAssessmentLink, link)), ReferralForm.MultiAgencySection, F.RiskAssessmentLink));
+            ErrorsFor(Complete().With((F.RiskAssessmentLink, link)), ReferralForm.AssessmentSection, F.RiskAssessmentLink));
 
     [Theory]
     [InlineData("Yes", null, null, new string[0])]
@@ -235,16 +268,16 @@ public class ReferralValidationTests
     {
         var draft = Complete().With((F.Article6, null), (F.Article9, "Whatever"));
         var errors = ReferralValidation.Validate(draft, ReferralForm.SharingSection, Today);
-        Assert.Equal([(F.Article6, "Choose the Article 6 lawful basis"), (F.Article9, "Choose one of the options")],
+        Assert.Equal([(F.Article6, "Choose the lawful basis for sharing"), (F.Article9, "Choose one of the options")],
             errors.Select(e => (e.Field, e.Message)));
     }
 
     [Fact]
     public void Senior_manager_is_required()
     {
-        var draft = Complete().With((F.ManagerName, null), (F.ManagerRole, null), (F.ManagerAgency, null), (F.ManagerAgreedOn, null));
+        var draft = Complete().With((F.ManagerName, null), (F.ManagerRole, null), (F.ManagerAgency, null), (F.ManagerAgreedOn, null), (F.ManagerTriedEverything, null));
         var errors = ReferralValidation.ValidateForSubmit(draft, Today);
-        Assert.Equal([F.ManagerName, F.ManagerRole, F.ManagerAgency, F.ManagerAgreedOn], errors.Select(e => e.Field));
+        Assert.Equal([F.ManagerName, F.ManagerRole, F.ManagerAgency, F.ManagerAgreedOn, F.ManagerTriedEverything], errors.Select(e => e.Field));
         Assert.Equal("Enter the senior manager's name", errors[0].Message);
     }
 
