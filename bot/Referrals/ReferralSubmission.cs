@@ -16,8 +16,8 @@ namespace TeamsSafeguarding.Referrals;
 /// becomes a frozen version; the case moves to Received and the coordinators are told, all in one case
 /// command. A second click (or a redelivery) answers with the same confirmation and no second reference.
 /// </summary>
-public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, ReceivedReferralNotice notice, ProcessProfile profile,
-    IOptions<CaseReferenceOptions> references, TimeProvider clock, ILogger<ReferralSubmission> log)
+public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, ReceivedReferralNotice notice, Board.DeputyAbsenceStore absences,
+    ProcessProfile profile, IOptions<CaseReferenceOptions> references, TimeProvider clock, ILogger<ReferralSubmission> log)
 {
     public async Task<InvokeResponse> SubmitAsync(CardAction action, CancellationToken ct)
     {
@@ -29,6 +29,8 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
             ? await ClaimNewReferenceAsync(current.CaseId, LondonTime.DayOf(clock.GetUtcNow()).Year, ct)
             : null;
         var used = false;
+        // The triage card says whether the deputy board manager is away: a board-wide fact, read before the command.
+        var absence = await absences.GetAsync(ct);
 
         var answer = await access.AsReferrerAsync(action, (owned, writes) =>
         {
@@ -51,7 +53,7 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
             // The working copy stays at the review step: if the case is returned, the referrer amends it from there.
             writes.Apply(received)
                 .Put(DraftRow.Frozen(record.CaseId, received.After.Version, owned.Draft.Draft, writes.Now));
-            if (notice.ForCoordinators(received.After) is { } message) writes.Send(message);
+            if (notice.ForCoordinators(received.After, absence, writes.Now) is { } message) writes.Send(message);
             log.LogInformation("Referral submitted as version {Version}; coordinators told: {Told}", received.After.Version, notice.HasCoordinatorsChannel);
             return Confirmation(received.After);
         }, ct, DraftRow.VersionRow((current?.Version ?? 0) + 1));

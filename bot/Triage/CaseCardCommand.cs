@@ -23,7 +23,8 @@ namespace TeamsSafeguarding.Triage;
 /// message key as the original, so later in-place updates go to it. Board members only; the read is logged on the case.
 /// </summary>
 public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, MemberTeamsIds teamsIds,
-    IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies, ILogger<CaseCardCommand> log) : IBotFeature
+    DeputyAbsenceStore absences, Escalation.Process.ProcessProfile profile, IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies,
+    ILogger<CaseCardCommand> log) : IBotFeature
 {
     public const string Phrase = TeamsSafeguarding.Cards.Onboarding.Commands.Case;
 
@@ -65,6 +66,7 @@ public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, Boar
         if (!CaseReference.TryParse(typed, out var reference)) { await ReplyAsync(message, NoReference, ct); return; }
         var referenceText = reference.ToString();
         var caseId = await cases.FindCaseIdAsync(referenceText, ct);
+        var absence = inCoordinators ? await absences.GetAsync(ct) : null;
         var who = actor.UserKey;
         teamsIds.Learn(who, actor.TeamsUserId);
         var reads = new List<string> { PartnersRow.Row, TriageRow.Row, OutboxRow.PostedKey(PartnersCards.MessageKey),
@@ -91,7 +93,7 @@ public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, Boar
             }
             if (inCoordinators)
             {
-                var card = CoordinatorsCaseCard.For(record, file.Row(TriageRow.Row), partners, b.CoordinatorsChannelId!);
+                var card = CoordinatorsCaseCard.For(record, file.Row(TriageRow.Row), partners, b.CoordinatorsChannelId!, absence, profile.UntriagedForwarding, writes.Now);
                 RetireEarlierCopy(file, writes, card.Message.MessageKey!, referenceText);
                 writes.Send(card.Message);
                 shown.Add(card.Words + " in the coordinators' channel");

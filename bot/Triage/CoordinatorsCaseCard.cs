@@ -19,7 +19,8 @@ public sealed record CoordinatorsCard(OutboundMessage Message, string Words);
 /// </summary>
 public static class CoordinatorsCaseCard
 {
-    public static CoordinatorsCard For(Case record, TableEntity? triageRow, PartnersRow? partners, string channelId)
+    public static CoordinatorsCard For(Case record, TableEntity? triageRow, PartnersRow? partners, string channelId,
+        DeputyAbsence? absence, Escalation.Process.UntriagedForwarding policy, DateTimeOffset now)
     {
         var to = DeliveryTarget.ToChannel(channelId);
         if (partners is { Outcome: { } outcome, Method: { } method, DecidedAt: { } decidedAt })
@@ -30,7 +31,7 @@ public static class CoordinatorsCaseCard
             return new(new OutboundMessage(to, Replies.Card(notice.ToJson()), DecisionEffects.NoticeKey), "partners' decision notice");
         }
         if (record.Stage is CaseStage.Received or CaseStage.InTriage)
-            return new(new OutboundMessage(to, Replies.Card(TriageCard.Build(TriageCards.InputFor(record)).ToJson()),
+            return new(new OutboundMessage(to, Replies.Card(TriageCard.Build(TriageCards.InputFor(record, absence, policy, now)).ToJson()),
                 ReceivedReferralNotice.TriageCardKey), "triage card");
         return new(new OutboundMessage(to, Replies.Card(TriageCard.Outcome(OutcomeInput(record, triageRow, partners)).ToJson()),
             ReceivedReferralNotice.TriageCardKey), "triage outcome");

@@ -21,12 +21,12 @@ namespace TeamsSafeguarding.Triage;
 /// stage change, the "triage" row, the log and the messages it causes, committed together.
 /// </summary>
 public sealed class TriageFeature(CaseCommands commands, BoardDirectory directory, PartnersCards partnersCards, IOptions<BoardOptions> board,
-    ProcessProfile profile, WorkingDayCalendar calendar, ILogger<TriageFeature> log) : IBotFeature
+    ProcessProfile profile, WorkingDayCalendar calendar, DeputyAbsenceStore absences, ILogger<TriageFeature> log) : IBotFeature
 {
     public const string NotFound = "We could not find this referral. It may have been withdrawn.";
     public const string OnlyDeputy = "Only the deputy board manager can triage referrals. " +
         "If the deputy board manager is absent, a coordinator can send the referral on without triage.";
-    public const string OnlyCoordinator = "Only a coordinator can send a referral on without triage (when the deputy board manager is absent).";
+    public const string OnlyCoordinator = "Only a coordinator can send a referral on without triage (while the deputy board manager is recorded as away).";
 
     public void Map(BotRoutes routes)
     {
@@ -35,31 +35,42 @@ public sealed class TriageFeature(CaseCommands commands, BoardDirectory director
         routes.Verb(TriageVerbs.ForwardUntriaged, ForwardUntriagedAsync);
     }
 
-    private Task<InvokeResponse> TriageAsync(CardAction action, TriageDecision decision, CancellationToken ct)
+    private async Task<InvokeResponse> TriageAsync(CardAction action, TriageDecision decision, CancellationToken ct)
     {
         var (answers, values) = ReadChecks(action);
-        return Command(action, BoardRole.DeputyBoardManager, OnlyDeputy, (file, writes) =>
+        var absence = await absences.GetAsync(ct);
+        return await Command(action, BoardRole.DeputyBoardManager, OnlyDeputy, (file, writes) =>
         {
             var record = file.Case;
             // "Received" means waiting for triage: the card is the triage step itself.
             var current = record.Stage == CaseStage.Received ? CaseStage.InTriage : record.Stage;
             var decided = TriageRules.Decide(current, new TriageSubmission(answers, decision, values[TriageCard.ReturnNoteId], writes.Actor.Key, writes.Now));
             if (!decided.IsValid)
-                return InvokeResponse.Card(TriageCard.Build(TriageCards.InputFor(record, FieldError.ByField(decided.Errors), values)).ToJson());
+                return InvokeResponse.Card(TriageCard.Build(TriageCards.InputFor(record, absence, profile.UntriagedForwarding, writes.Now,
+                    FieldError.ByField(decided.Errors), values)).ToJson());
             var outcome = decided.Outcome! with { From = record.Stage };
             var failed = outcome.FailedChecks.Select(c => TriageChecklist.Describe(c).Name).ToList();
             return Commit(writes, outcome, record.Triage(failed.Count == 0, failed, profile.Stages, writes.Now), failed);
         }, ct);
     }
 
-    private Task<InvokeResponse> ForwardUntriagedAsync(CardAction action, CancellationToken ct) =>
-        Command(action, BoardRole.Coordinator, OnlyCoordinator, (file, writes) =>
+    /// <summary>
+    /// "Send without triage": allowed by the board's process, and (by default) only while the deputy board manager is
+    /// recorded as away; the absence relied on goes in the case log with the move.
+    /// </summary>
+    private async Task<InvokeResponse> ForwardUntriagedAsync(CardAction action, CancellationToken ct)
+    {
+        var absence = await absences.GetAsync(ct);
+        return await Command(action, BoardRole.Coordinator, OnlyCoordinator, (file, writes) =>
         {
             var record = file.Case;
-            var result = TriageRules.ForwardUntriaged(record.Stage, writes.Actor.Key, writes.Now, profile.Stages.AllowsUntriagedForwarding);
-            if (!result.IsValid) return InvokeResponse.Message(string.Join(" ", result.Errors.Select(e => e.Message)));
-            return Commit(writes, result.Outcome!, record.ForwardUntriaged(profile.Stages, writes.Now), []);
+            var away = absence?.Covers(LondonTime.DayOf(writes.Now)) == true;
+            var result = TriageRules.ForwardUntriaged(record.Stage, writes.Actor.Key, writes.Now, profile.UntriagedForwarding, away);
+            if (!result.IsValid) return writes.Refuse($"Send without triage: {(away ? "not allowed" : "deputy board manager not recorded as away")}",
+                InvokeResponse.Message(string.Join(" ", result.Errors.Select(e => e.Message))));
+            return Commit(writes, result.Outcome!, record.ForwardUntriaged(profile.Stages, writes.Now, away ? absence!.Words : null), []);
         }, ct);
+    }
 
     /// <summary>Runs a triage decision as one case command, for people holding the role (others' refusals are logged on the case).</summary>
     private Task<InvokeResponse> Command(CardAction action, BoardRole role, string refusal,
@@ -91,6 +102,7 @@ public sealed class TriageFeature(CaseCommands commands, BoardDirectory director
         return InvokeResponse.Card(outcomeCard.ToJson());
     }
 
+    /// <summary>The checks as ticked (a box sends Met or NotMet) and the note; anything else is an unanswered check.</summary>
     private static (List<TriageAnswer> Answers, Dictionary<string, string?> Values) ReadChecks(CardAction action)
     {
         var answers = new List<TriageAnswer>();
@@ -98,12 +110,9 @@ public sealed class TriageFeature(CaseCommands commands, BoardDirectory director
         foreach (var info in TriageChecklist.All)
         {
             var result = action.GetString(info.FieldId);
-            var note = action.GetString(TriageCard.NoteId(info.FieldId));
             values[info.FieldId] = result;
-            values[TriageCard.NoteId(info.FieldId)] = note;
             if (result == TriageCard.Met || result == TriageCard.NotMet)
-                answers.Add(new TriageAnswer(info.Check, result == TriageCard.Met ? TriageCheckResult.Met : TriageCheckResult.NotMet,
-                    string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
+                answers.Add(new TriageAnswer(info.Check, result == TriageCard.Met ? TriageCheckResult.Met : TriageCheckResult.NotMet));
         }
         values[TriageCard.ReturnNoteId] = action.GetString(TriageCard.ReturnNoteId);
         return (answers, values);

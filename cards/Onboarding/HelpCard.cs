@@ -22,6 +22,7 @@ public static class HelpCard
         if (input.Place == ConversationPlace.Channel)
         {
             commands.Add(new(Commands.Roles, "Coordinators: see and manage who has which role."));
+            commands.Add(new(Commands.Away, "Deputy board manager or coordinators: record when the deputy board manager is away."));
             commands.Add(new($"{Commands.Case} SAB-2026-0007", "Board members: post that case's current card here again."));
         }
 

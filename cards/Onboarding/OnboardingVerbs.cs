@@ -21,6 +21,8 @@ public static class Commands
     public const string Roles = "roles";
     /// <summary>Channels only, for board members: "case SAB-2026-0007" posts that case's current card again.</summary>
     public const string Case = "case";
+    /// <summary>The deputy board manager's absence: the deputy records "I'm away", or a coordinator a cover period.</summary>
+    public const string Away = "away";
 }
 
 /// <summary>Where a card is shown: it changes what can be typed (channels need an @mention) and what is safe to show.</summary>

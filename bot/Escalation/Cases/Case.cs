@@ -86,9 +86,10 @@ public sealed record Case
     }
 
     /// <summary>A coordinator sends it on without triage (the deputy board manager is absent): flagged "not triaged".
-    /// Whether the board allows that now is the triage rules' call (<c>TriageRules.ForwardUntriaged</c>).</summary>
-    public CaseChange ForwardUntriaged(StageTable stages, DateTimeOffset at) =>
-        MoveTo(CaseStage.WithPartners, stages, at, new CaseLogLine(CaseActions.SentUntriaged, "Triage not completed"));
+    /// Whether the board allows that now is the triage rules' call (<c>TriageRules.ForwardUntriaged</c>);
+    /// <paramref name="why"/> is the recorded absence it relied on, in channel-safe words, for the log.</summary>
+    public CaseChange ForwardUntriaged(StageTable stages, DateTimeOffset at, string? why = null) =>
+        MoveTo(CaseStage.WithPartners, stages, at, new CaseLogLine(CaseActions.SentUntriaged, why is null ? "Triage not completed" : $"Triage not completed; deputy board manager {why}"));
 
     /// <summary>The partners' decision (a view that made the majority, the deadline, or the chair's casting decision).</summary>
     public CaseChange PartnersDecided(bool meetingRequired, string outcomeName, string methodName, DateOnly decidedOn, StageTable stages, DateTimeOffset at) =>

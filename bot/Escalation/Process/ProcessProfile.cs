@@ -12,7 +12,7 @@ public enum UntriagedForwarding
     Never,
     /// <summary>Only while the deputy board manager is absent (domain.md section 2).</summary>
     WhenDeputyAbsent,
-    /// <summary>At any time (a coordinator judges that the deputy board manager is absent).</summary>
+    /// <summary>At any time (a coordinator judges that the deputy board manager is absent; nothing is recorded).</summary>
     Always,
 }
 
@@ -46,7 +46,8 @@ public sealed record ProcessProfile
     /// <summary>...at this London time.</summary>
     public TimeOnly ReminderTime { get; init; } = new(9, 0);
 
-    public UntriagedForwarding UntriagedForwarding { get; init; } = UntriagedForwarding.Always;
+    /// <summary>The procedure: only while the deputy board manager is recorded as away (their own "I'm away", or a coordinator's cover period).</summary>
+    public UntriagedForwarding UntriagedForwarding { get; init; } = UntriagedForwarding.WhenDeputyAbsent;
 
     /// <summary>Drafts untouched this many days are deleted; their owner is warned DraftWarningDays before.</summary>
     public int DraftRetentionDays { get; init; } = 30;

@@ -15,22 +15,19 @@ public sealed record TriageCheckInfo(TriageCheck Check, string FieldId, string N
 
 public static class TriageChecklist
 {
+    /// <summary>The checks in plain words: what the deputy board manager looks for in the referral.</summary>
     public static IReadOnlyList<TriageCheckInfo> All { get; } =
     [
         new(TriageCheck.NeedsIdentified, "needsIdentified", "Needs identified",
-            "Care and support needs arising from a physical or mental impairment or illness are described, " +
-            "with at least two outcomes the adult cannot achieve."),
+            "care and support needs that come from an impairment or illness, and two or more outcomes the person cannot achieve."),
         new(TriageCheck.RisksIdentifiedAndUnmitigated, "risksUnmitigated", "Risks identified and unmitigated",
-            "Each risk is set out with its likelihood and impact before and after mitigation, " +
-            "and the risk remains despite the actions taken."),
+            "each risk is scored before and after what has been done, and is still serious after it."),
         new(TriageCheck.CapacityPresent, "capacityPresent", "Capacity present",
-            "The adult has been assessed as having capacity for the specific decision (how, when and by whom). " +
-            "If they lack capacity the best-interests process applies instead."),
+            "capacity for the decision was assessed (how, when and by whom) and the person has it. If not, the best-interests process applies instead."),
         new(TriageCheck.MultiAgencyWorkEvidenced, "multiAgencyWork", "Multi-agency work evidenced",
-            "Multi-agency work is evidenced over a period proportionate to the risk, with why no further " +
-            "interventions remain."),
+            "agencies have worked together for a time that fits the risk, and nothing more can be tried."),
         new(TriageCheck.SeniorManagerNamed, "seniorManagerNamed", "Senior manager named",
-            "A senior manager of the referring agency is named as having reviewed the referral."),
+            "a senior manager of the referring agency is named and agreed the referral."),
     ];
 
     public static TriageCheckInfo Describe(TriageCheck check) => All.Single(i => i.Check == check);

@@ -85,16 +85,21 @@ public static class TriageRules
     }
 
     /// <summary>
-    /// A coordinator sends the referral to the partners without triage because the DBM is absent. Whether the
-    /// person is a coordinator and the DBM is absent is checked by the caller (roles live outside the rules);
-    /// here: the board must allow it and the case must not yet be triaged.
+    /// A coordinator sends the referral to the partners without triage. Whether the person is a coordinator is checked
+    /// by the caller (roles live outside the rules); here: the board's process must allow it (never; only while the
+    /// deputy board manager is recorded as absent, <paramref name="deputyAbsent"/>; or always), and the case must not yet
+    /// be triaged.
     /// </summary>
-    public static TriageResult ForwardUntriaged(
-        CaseStage current, string coordinatorId, DateTimeOffset at, bool boardAllowsUntriagedForwarding = true)
+    public static TriageResult ForwardUntriaged(CaseStage current, string coordinatorId, DateTimeOffset at,
+        Process.UntriagedForwarding policy, bool deputyAbsent)
     {
-        if (!boardAllowsUntriagedForwarding)
+        if (policy == Process.UntriagedForwarding.Never)
             return TriageResult.Invalid([new(FieldError.Form,
                 "This board does not allow referrals to be sent to the statutory partners without triage.")]);
+        if (policy == Process.UntriagedForwarding.WhenDeputyAbsent && !deputyAbsent)
+            return TriageResult.Invalid([new(FieldError.Form,
+                "A referral goes to the statutory partners without triage only while the deputy board manager is recorded as away. " +
+                "Nobody has recorded that for today: the deputy board manager can (type \"away\"), or a coordinator can set a cover period.")]);
         if (current is not (CaseStage.Received or CaseStage.InTriage))
             return TriageResult.Invalid([new(FieldError.Form,
                 $"Only a referral waiting for triage can be sent on untriaged; this one is \"{CaseStageWords.Display(current)}\".")]);
@@ -104,4 +109,8 @@ public static class TriageRules
         return TriageResult.Ok(new(TriageOutcomeKind.ForwardedUntriaged, current, CaseStage.WithPartners, [], [],
             null, coordinatorId, at));
     }
+
+    /// <summary>Whether a coordinator may send a referral on untriaged today: what the triage card offers.</summary>
+    public static bool MayForwardUntriaged(Process.UntriagedForwarding policy, bool deputyAbsent) =>
+        policy == Process.UntriagedForwarding.Always || (policy == Process.UntriagedForwarding.WhenDeputyAbsent && deputyAbsent);
 }

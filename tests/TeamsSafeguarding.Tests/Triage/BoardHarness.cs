@@ -69,6 +69,7 @@ public sealed class BoardHarness
     public MemberTeamsIds TeamsIds => Services.GetRequiredService<MemberTeamsIds>();
     public PartnersCards PartnersCards => Services.GetRequiredService<PartnersCards>();
     public PartnerDeadlines Deadlines => Services.GetRequiredService<PartnerDeadlines>();
+    public DeputyAbsenceStore Absences => Services.GetRequiredService<DeputyAbsenceStore>();
 
     /// <summary>Writes a case straight into storage, as a test's starting point (a case the bot has already received).</summary>
     public async Task SeedAsync(Case record, params ITableEntity[] rows) =>
@@ -95,9 +96,9 @@ public sealed class BoardHarness
     }
 
     /// <summary>Types a chat command and returns what the bot queued for that conversation.</summary>
-    public async Task<IReadOnlyList<OutboundMessage>> TypeAsync(string userKey, string text, string conversationId)
+    public async Task<IReadOnlyList<OutboundMessage>> TypeAsync(string userKey, string text, string conversationId, string conversationType = "channel")
     {
-        var activity = new Activity { Type = ActivityTypes.Message, Text = text, Conversation = new ConversationAccount { Id = conversationId, ConversationType = "channel" } };
+        var activity = new Activity { Type = ActivityTypes.Message, Text = text, Conversation = new ConversationAccount { Id = conversationId, ConversationType = conversationType } };
         var handler = Routes.FindCommand(text) ?? throw new InvalidOperationException($"No command for {text}");
         await handler(new ChatMessage(activity, new Actor(userKey, userKey, null, Tenant), text), default);
         var rows = Table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(OutboxRow.Prefix) >= 0 && e.RowKey.CompareTo("outbox}") < 0);

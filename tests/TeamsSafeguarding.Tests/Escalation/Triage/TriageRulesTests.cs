@@ -148,7 +148,7 @@ public class TriageRulesTests
     [InlineData(CaseStage.InTriage)]
     public void Coordinator_forwarding_is_flagged_not_triaged(CaseStage current)
     {
-        var result = TriageRules.ForwardUntriaged(current, "coordinator-7", At);
+        var result = TriageRules.ForwardUntriaged(current, "coordinator-7", At, UntriagedForwarding.WhenDeputyAbsent, deputyAbsent: true);
 
         var outcome = result.Outcome!;
         Assert.True(outcome.NotTriaged);
@@ -161,8 +161,36 @@ public class TriageRulesTests
     [Fact]
     public void Forwarding_untriaged_is_refused_when_the_board_does_not_allow_it_or_the_case_has_moved_on()
     {
-        Assert.False(TriageRules.ForwardUntriaged(CaseStage.Received, "c", At, boardAllowsUntriagedForwarding: false).IsValid);
-        Assert.False(TriageRules.ForwardUntriaged(CaseStage.WithPartners, "c", At).IsValid);
-        Assert.False(TriageRules.ForwardUntriaged(CaseStage.Received, " ", At).IsValid);
+        Assert.False(TriageRules.ForwardUntriaged(CaseStage.Received, "c", At, UntriagedForwarding.Never, deputyAbsent: true).IsValid);
+        Assert.False(TriageRules.ForwardUntriaged(CaseStage.WithPartners, "c", At, UntriagedForwarding.Always, deputyAbsent: true).IsValid);
+        Assert.False(TriageRules.ForwardUntriaged(CaseStage.Received, " ", At, UntriagedForwarding.Always, deputyAbsent: true).IsValid);
+    }
+
+    [Fact]
+    public void By_default_forwarding_untriaged_needs_the_deputy_recorded_as_away()
+    {
+        Assert.Equal(UntriagedForwarding.WhenDeputyAbsent, ProcessProfile.Default.UntriagedForwarding);
+        var refused = TriageRules.ForwardUntriaged(CaseStage.Received, "c", At, ProcessProfile.Default.UntriagedForwarding, deputyAbsent: false);
+        Assert.Contains("only while the deputy board manager is recorded as away", Assert.Single(refused.Errors).Message);
+        Assert.True(TriageRules.ForwardUntriaged(CaseStage.Received, "c", At, ProcessProfile.Default.UntriagedForwarding, deputyAbsent: true).IsValid);
+        Assert.True(TriageRules.ForwardUntriaged(CaseStage.Received, "c", At, UntriagedForwarding.Always, deputyAbsent: false).IsValid);
+        Assert.Equal([false, true, true, false], new[] { (UntriagedForwarding.WhenDeputyAbsent, false), (UntriagedForwarding.WhenDeputyAbsent, true),
+            (UntriagedForwarding.Always, false), (UntriagedForwarding.Never, true) }.Select(p => TriageRules.MayForwardUntriaged(p.Item1, p.Item2)));
+    }
+
+    [Fact]
+    public void An_absence_covers_its_days_both_included_and_is_checked_when_recorded()
+    {
+        var today = new DateOnly(2026, 4, 10);
+        var (absence, errors) = DeputyAbsence.Record(today, today.AddDays(7), today, AbsenceRecordedAs.Cover, "coord-1", At);
+        Assert.Empty(errors);
+        Assert.True(absence!.Covers(today) && absence.Covers(today.AddDays(7)));
+        Assert.False(absence.Covers(today.AddDays(8)) || absence.Covers(today.AddDays(-1)));
+        Assert.Equal("away 10 April 2026 to 17 April 2026 (cover set by a coordinator)", absence.Words);
+
+        Assert.Equal([DeputyAbsence.FromField, DeputyAbsence.ToField], DeputyAbsence.Record(null, null, today, AbsenceRecordedAs.Own, "d", At).Errors.Select(e => e.Field));
+        Assert.Contains("before the first", Assert.Single(DeputyAbsence.Record(today, today.AddDays(-1), today, AbsenceRecordedAs.Own, "d", At).Errors).Message);
+        Assert.Contains("has passed", Assert.Single(DeputyAbsence.Record(today.AddDays(-5), today.AddDays(-1), today, AbsenceRecordedAs.Own, "d", At).Errors).Message);
+        Assert.Contains("at most 92 days", Assert.Single(DeputyAbsence.Record(today, today.AddDays(92), today, AbsenceRecordedAs.Own, "d", At).Errors).Message);
     }
 }
