@@ -9,7 +9,8 @@ namespace TeamsSafeguarding.Partners;
 /// <summary>
 /// Board members' Teams ids ("29:…"), for a card's refresh.userIds and for @mentions: Teams takes only those,
 /// not Entra object ids (teams-bot-protocol.md 4.1). People are configured by object id, so the Teams id comes
-/// from the personal chat the bot stored when they first used it, or from any card click of theirs. Kept in memory
+/// from the partners' channel roster (<see cref="PartnersRoster"/>), the personal chat the bot stored when they first
+/// used it, or any card click of theirs. Kept in memory
 /// (cards are built synchronously inside transactions); <see cref="LoadAsync"/> refreshes it from storage.
 /// </summary>
 public sealed class MemberTeamsIds(ConversationStore conversations, IOptions<BoardOptions> board)
@@ -24,6 +25,18 @@ public sealed class MemberTeamsIds(ConversationStore conversations, IOptions<Boa
     public void Learn(string userKey, string? teamsUserId)
     {
         if (TeamsUserIds.IsTeamsUserId(teamsUserId) && !TeamsUserIds.IsTeamsUserId(userKey)) known[userKey] = teamsUserId!;
+    }
+
+    /// <summary>
+    /// Remembers the id the Connector lists for this person in a channel's roster: it is the id the Connector knows them
+    /// by (a Teams "29:" id in Teams, the Agents Playground's own id locally), so it is what refresh.userIds needs. An Entra
+    /// object id (a GUID) is never taken for one. Returns whether anything new was learnt.
+    /// </summary>
+    public bool LearnFromRoster(string userKey, string? connectorId)
+    {
+        if (string.IsNullOrWhiteSpace(connectorId) || Guid.TryParse(connectorId, out _) || TeamsUserIds.IsTeamsUserId(userKey)
+            || string.Equals(connectorId, userKey, StringComparison.OrdinalIgnoreCase)) return false;
+        return known.TryGetValue(userKey, out var was) && was == connectorId ? false : (known[userKey] = connectorId) is not null;
     }
 
     /// <summary>Reads the stored personal chats of every configured board member (a point read each: boards are small).</summary>

@@ -18,11 +18,14 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
 
     public PartnersCardInput InputFor(Case record, PartnersRow row)
     {
-        var current = row.Ledger(Rule).Current;
+        var ledger = row.Ledger(Rule);
+        var (current, late) = (ledger.Current, ledger.Late);
         var agencies = Rule.Electorate
             .Select(a => current.TryGetValue(a.Id, out var v)
                 ? new AgencyViewLine(a.DisplayName, PartnerChoiceWords.Display(v.Choice), v.Rationale)
-                : new AgencyViewLine(a.DisplayName, null, null))
+                : late.TryGetValue(a.Id, out var l)
+                    ? new AgencyViewLine(a.DisplayName, PartnerChoiceWords.Display(l.Choice), l.Rationale, Late: true)
+                    : new AgencyViewLine(a.DisplayName, null, null))
             .ToList();
         string? decision = row.Outcome is { } outcome
             ? $"Decision: {PartnerChoiceWords.Display(outcome)} ({DecisionMethodWords.Display(row.Method!.Value)}, {DateOf(row.DecidedAt!.Value)})"
@@ -36,18 +39,27 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
 
     public AdaptiveCard ReadOnly(Case record, PartnersRow row) => PartnersCard.ReadOnly(InputFor(record, row));
 
-    /// <summary>The clicker's own card: members of a partner agency get the choice and button, everyone else the read-only card.</summary>
+    /// <summary>
+    /// The clicker's own card: the chair (or DBM) the casting form when it is needed; members of a partner agency their
+    /// agency's part (its view confirmed, or the form while <paramref name="changing"/>, after a refused try, or when it has
+    /// none); everyone else the shared card.
+    /// </summary>
     public AdaptiveCard For(string userKey, Case record, PartnersRow row, IReadOnlyDictionary<string, string>? errors = null,
-        string? typedChoice = null, string? typedRationale = null)
+        string? typedChoice = null, string? typedRationale = null, bool changing = false)
     {
         var input = InputFor(record, row);
         if (input.AwaitingCastingDecision && MayCast(userKey))
             return PartnersCard.ForCasting(input, CastingByWords, errors, typedChoice, typedRationale);
         if (board.Value.Partners.FirstOrDefault(a => a.Members.Any(m => string.Equals(m, userKey, StringComparison.OrdinalIgnoreCase))) is not { } agency)
             return PartnersCard.ReadOnly(input);
-        row.Ledger(Rule).Current.TryGetValue(agency.Id, out var view);
+        var ledger = row.Ledger(Rule);
+        var late = !ledger.Current.TryGetValue(agency.Id, out var view) && ledger.Late.TryGetValue(agency.Id, out view);
         return PartnersCard.ForMember(input, new MemberViewInput(agency.Name,
-            typedChoice ?? view?.Choice.ToString(), typedRationale ?? view?.Rationale, errors));
+            typedChoice ?? view?.Choice.ToString(), typedRationale ?? view?.Rationale, errors)
+        {
+            Given = view is not null, GivenLate = late, Changing = changing || errors is not null,
+            ChoiceWords = view is null ? null : PartnerChoiceWords.Display(view.Choice),
+        });
     }
 
     /// <summary>Whether the person makes the casting decision: the chair, or the DBM where the board has set that.</summary>

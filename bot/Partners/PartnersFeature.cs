@@ -14,7 +14,7 @@ namespace TeamsSafeguarding.Partners;
 /// partners row, so views given at once by several members are applied one after another, none lost.
 /// </summary>
 public sealed class PartnersFeature(CaseCommands commands, CaseStore cases, BoardDirectory directory, PartnersCards cards,
-    DecisionEffects effects, MemberTeamsIds teamsIds, ILogger<PartnersFeature> log) : IBotFeature
+    DecisionEffects effects, MemberTeamsIds teamsIds, PartnersRoster roster, ILogger<PartnersFeature> log) : IBotFeature
 {
     public const string NotFound = "We could not find this referral.";
     public const string NotWithPartners = "This referral has not been sent to the statutory partners.";
@@ -22,18 +22,26 @@ public sealed class PartnersFeature(CaseCommands commands, CaseStore cases, Boar
 
     public void Map(BotRoutes routes)
     {
-        routes.Verb(PartnersVerbs.Refresh, RefreshAsync);
+        routes.Verb(PartnersVerbs.Refresh, (a, ct) => RefreshAsync(a, changing: false, ct));
+        routes.Verb(PartnersVerbs.ChangeView, (a, ct) => RefreshAsync(a, changing: true, ct));
         routes.Verb(PartnersVerbs.GiveView, GiveViewAsync);
         routes.Verb(PartnersVerbs.Cast, CastAsync);
+        // Someone joined or left a team or chat the bot is in: read the partners' channel roster again next time.
+        routes.OnConversationEvent((activity, _) =>
+        {
+            if (activity.MembersAdded is { Count: > 0 } || activity.MembersRemoved is { Count: > 0 }) roster.Forget();
+            return Task.CompletedTask;
+        });
     }
 
-    private async Task<InvokeResponse> RefreshAsync(CardAction action, CancellationToken ct)
+    /// <summary>The clicker's own card ("Open my view", Teams' automatic refresh); with <paramref name="changing"/> ("Change my view") the form.</summary>
+    private async Task<InvokeResponse> RefreshAsync(CardAction action, bool changing, CancellationToken ct)
     {
         teamsIds.Learn(action.Actor.UserKey, action.Actor.TeamsUserId);
         var caseId = action.GetString("caseId");
         if (caseId is null || await cases.ReadAsync(caseId, Reads, ct) is not { } file || Row(file) is not { } row)
             return InvokeResponse.Message("We could not find this referral's partners' card.");
-        return InvokeResponse.Card(cards.For(action.Actor.UserKey, file.Case, row).ToJson());
+        return InvokeResponse.Card(cards.For(action.Actor.UserKey, file.Case, row, changing: changing).ToJson());
     }
 
     private Task<InvokeResponse> GiveViewAsync(CardAction action, CancellationToken ct)
@@ -56,7 +64,7 @@ public sealed class PartnersFeature(CaseCommands commands, CaseStore cases, Boar
             var given = PartnerDecision.GiveView(row.Ledger(cards.Rule), view, row.DecisionDueAt);
             if (!given.Accepted)
             {
-                if (row.IsDecided)
+                if (row.IsDecided && given.Problems.Any(p => p.Field == FieldError.Form))
                 {
                     writes.Log(CaseActions.ViewRefused, "Decision already made");
                     return InvokeResponse.Message(given.Explanation!);
@@ -65,6 +73,15 @@ public sealed class PartnersFeature(CaseCommands commands, CaseStore cases, Boar
             }
             if (given.Kind is ViewGivenKind.Duplicate or ViewGivenKind.Unchanged)
                 return InvokeResponse.Card(cards.For(writes.Actor.Key, record, row).ToJson());
+            if (given.Kind == ViewGivenKind.Late)
+            {
+                // After the decision: recorded and shown as late; the decision, stage and notices stay as they were.
+                var withLate = row.With(given.Ledger);
+                writes.Log(CaseActions.LateViewGiven, $"{agency.Name}: {view.Choice} (after the decision; not counted)");
+                writes.Put(withLate.ToEntity()).Send(cards.Update(record, withLate));
+                log.LogInformation("Late partner view recorded");
+                return InvokeResponse.Card(cards.For(writes.Actor.Key, record, withLate).ToJson());
+            }
 
             var state = PartnerDecision.Evaluate(given.Ledger, writes.Now, row.DecisionDueAt);
             var next = row.With(given.Ledger).With(state);

@@ -8,6 +8,7 @@ public static class PartnersSetup
     public static IServiceCollection AddPartners(this IServiceCollection services)
     {
         services.AddSingleton<MemberTeamsIds>();
+        services.AddSingleton<PartnersRoster>();
         services.AddSingleton<PartnersCards>();
         services.AddSingleton<DecisionEffects>();
         services.AddSingleton<PartnersFeature>();

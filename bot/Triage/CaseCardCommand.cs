@@ -23,7 +23,7 @@ namespace TeamsSafeguarding.Triage;
 /// message key as the original, so later in-place updates go to it. Board members only; the read is logged on the case.
 /// </summary>
 public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, MemberTeamsIds teamsIds,
-    DeputyAbsenceStore absences, Escalation.Process.ProcessProfile profile, IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies,
+    DeputyAbsenceStore absences, PartnersRoster roster, Escalation.Process.ProcessProfile profile, IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies,
     ILogger<CaseCardCommand> log) : IBotFeature
 {
     public const string Phrase = TeamsSafeguarding.Cards.Onboarding.Commands.Case;
@@ -67,6 +67,7 @@ public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, Boar
         var referenceText = reference.ToString();
         var caseId = await cases.FindCaseIdAsync(referenceText, ct);
         var absence = inCoordinators ? await absences.GetAsync(ct) : null;
+        if (inPartners) await roster.RefreshAsync(ct);
         var who = actor.UserKey;
         teamsIds.Learn(who, actor.TeamsUserId);
         var reads = new List<string> { PartnersRow.Row, TriageRow.Row, OutboxRow.PostedKey(PartnersCards.MessageKey),

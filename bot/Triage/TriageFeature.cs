@@ -21,7 +21,7 @@ namespace TeamsSafeguarding.Triage;
 /// stage change, the "triage" row, the log and the messages it causes, committed together.
 /// </summary>
 public sealed class TriageFeature(CaseCommands commands, BoardDirectory directory, PartnersCards partnersCards, IOptions<BoardOptions> board,
-    ProcessProfile profile, WorkingDayCalendar calendar, DeputyAbsenceStore absences, ILogger<TriageFeature> log) : IBotFeature
+    ProcessProfile profile, WorkingDayCalendar calendar, DeputyAbsenceStore absences, PartnersRoster roster, ILogger<TriageFeature> log) : IBotFeature
 {
     public const string NotFound = "We could not find this referral. It may have been withdrawn.";
     public const string OnlyDeputy = "Only the deputy board manager can triage referrals. " +
@@ -39,6 +39,8 @@ public sealed class TriageFeature(CaseCommands commands, BoardDirectory director
     {
         var (answers, values) = ReadChecks(action);
         var absence = await absences.GetAsync(ct);
+        // The partners' card may be posted now: its refresh ids should cover the partners' channel from the first post.
+        if (decision == TriageDecision.SendToPartners) await roster.RefreshAsync(ct);
         return await Command(action, BoardRole.DeputyBoardManager, OnlyDeputy, (file, writes) =>
         {
             var record = file.Case;
@@ -61,6 +63,7 @@ public sealed class TriageFeature(CaseCommands commands, BoardDirectory director
     private async Task<InvokeResponse> ForwardUntriagedAsync(CardAction action, CancellationToken ct)
     {
         var absence = await absences.GetAsync(ct);
+        await roster.RefreshAsync(ct);
         return await Command(action, BoardRole.Coordinator, OnlyCoordinator, (file, writes) =>
         {
             var record = file.Case;

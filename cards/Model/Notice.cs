@@ -9,16 +9,16 @@ namespace TeamsSafeguarding.Cards;
 public static class Notice
 {
     /// <summary>An error (e.g. under the field it is about). <paramref name="text"/> must already be safe markdown.</summary>
-    public static Container Error(string text, Spacing? spacing = Spacing.Small) => Panel(ContainerStyle.Attention, text, spacing);
+    public static Container Error(string text, Spacing? spacing = Spacing.Small) => Panel(ContainerStyle.Attention, text, spacing, TextSize.Small);
 
-    public static Container Warning(string text, Spacing? spacing = null) => Panel(ContainerStyle.Warning, text, spacing);
+    public static Container Warning(string text, Spacing? spacing = null) => Panel(ContainerStyle.Warning, text, spacing, null);
 
-    public static Container Success(string text, Spacing? spacing = null) => Panel(ContainerStyle.Good, text, spacing);
+    public static Container Success(string text, Spacing? spacing = null) => Panel(ContainerStyle.Good, text, spacing, null);
 
-    private static Container Panel(ContainerStyle style, string text, Spacing? spacing) => new()
+    private static Container Panel(ContainerStyle style, string text, Spacing? spacing, TextSize? size) => new()
     {
         Style = style,
         Spacing = spacing,
-        Items = [new TextBlock { Text = text, Size = TextSize.Small }],
+        Items = [new TextBlock { Text = text, Size = size }],
     };
 }

@@ -54,12 +54,17 @@ public static class WelcomeCard
                         },
                     ],
                 },
+                // A row rather than a third button: three side by side are cut short on a phone.
+                new Container
+                {
+                    Items = [new TextBlock { Text = "How an escalation works \u203A", Color = TextColor.Accent, Weight = TextWeight.Bolder }],
+                    SelectAction = Button("How this works", OnboardingVerbs.HowItWorks),
+                },
             ],
             Actions =
             [
                 Button("Start a referral", OnboardingVerbs.StartReferral, ActionStyle.Positive),
                 Button("My referrals", OnboardingVerbs.ListReferrals),
-                Button("How this works", OnboardingVerbs.HowItWorks),
             ],
         };
     }
@@ -85,8 +90,8 @@ public static class WelcomeCard
         ],
         Actions =
         [
-            Button("Back", OnboardingVerbs.ShowWelcome),
             Button("Start a referral", OnboardingVerbs.StartReferral, ActionStyle.Positive),
+            Button("Back", OnboardingVerbs.ShowWelcome),
         ],
     };
 

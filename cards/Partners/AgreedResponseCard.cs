@@ -40,17 +40,16 @@ public static class AgreedResponseCard
         AddError(body, errors, "form");
         body.Add(new TextInput
         {
-            Id = RationaleId, Label = "Rationale for the decision", IsMultiline = true, MaxLength = 4000,
-            IsRequired = true, ErrorMessage = "Please give the rationale.", Value = input.Rationale,
+            Id = RationaleId, Label = "Rationale for the decision", IsMultiline = true, Placeholder = "Up to 2,000 characters", Value = input.Rationale,
         });
         AddError(body, errors, RationaleId);
         for (var i = 0; i < ActionSlots; i++)
         {
             var action = input.Actions is { } actions && i < actions.Count ? actions[i] : null;
-            body.Add(new TextBlock { Text = $"Further action {i + 1} (optional)", Weight = TextWeight.Bolder, Separator = true });
-            body.Add(new TextInput { Id = ActionId(i, "description"), Label = "What will be done", IsMultiline = true, MaxLength = 1000, Value = action?.Description });
+            body.Add(new TextBlock { Text = $"Further action {i + 1}, if any", Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextInput { Id = ActionId(i, "description"), Label = "What will be done", IsMultiline = true, Placeholder = "Up to 300 characters", Value = action?.Description });
             AddError(body, errors, ActionId(i, "description"));
-            body.Add(new TextInput { Id = ActionId(i, "owner"), Label = "Owner (person or agency)", MaxLength = 200, Value = action?.Owner });
+            body.Add(new TextInput { Id = ActionId(i, "owner"), Label = "Owner (person or agency)", Placeholder = "Up to 100 characters", Value = action?.Owner });
             AddError(body, errors, ActionId(i, "owner"));
             body.Add(new DateInput { Id = ActionId(i, "due"), Label = "By when", Value = action?.Due, Min = input.Today });
             AddError(body, errors, ActionId(i, "due"));
@@ -89,7 +88,6 @@ public static class AgreedResponseCard
 
     private static void AddError(List<ICardElement> body, IReadOnlyDictionary<string, string> errors, string id)
     {
-        if (errors.TryGetValue(id, out var message))
-            body.Add(new TextBlock { Text = CardText.Plain(message), Color = TextColor.Attention, Spacing = Spacing.Small });
+        if (errors.TryGetValue(id, out var message)) body.Add(Notice.Error(CardText.Plain(message)));
     }
 }

@@ -4,9 +4,9 @@ namespace TeamsSafeguarding.Cards.Partners;
 
 /// <summary>
 /// The answer, in the thread where someone typed "case SAB-…", saying the case's card has been posted again as a new
-/// message. In the partners' channel it offers "Give or change my view": the shared card is read-only, and each member
-/// gets their own agency's part by refreshing it (automatic in Teams only for members whose Teams id is known; never in
-/// the Agents Playground), so this button is the way in for everyone else. No personal data: the reference only.
+/// message. In the partners' channel it offers "Open my view", as the shared card itself does: each member gets their own
+/// agency's part by refreshing the card (automatic in Teams only for members whose Teams id is known; never in the
+/// Agents Playground), so the button is the way in for everyone else. No personal data: the reference only.
 /// </summary>
 public static class CardShownAgainCard
 {
@@ -18,7 +18,7 @@ public static class CardShownAgainCard
             new TextBlock { Text = $"{whatWasPosted} is posted again as a new message in this channel. Later changes update that copy." },
         ],
         Actions = offerOwnView
-            ? [new ExecuteAction { Title = "Give or change my view", Verb = PartnersVerbs.Refresh, Data = new JsonObject { ["caseId"] = caseId }, Style = ActionStyle.Positive }]
+            ? [new ExecuteAction { Title = "Open my view", Verb = PartnersVerbs.Refresh, Data = new JsonObject { ["caseId"] = caseId }, Style = ActionStyle.Positive }]
             : [],
     };
 

@@ -26,7 +26,7 @@ public static class DecisionNoticeCard
                 ],
             },
         };
-        if (status is not null) body.Add(new TextBlock { Text = status, Weight = TextWeight.Bolder, Color = TextColor.Good });
+        if (status is not null) body.Add(Notice.Success(status));
         return new AdaptiveCard
         {
             Body = body,

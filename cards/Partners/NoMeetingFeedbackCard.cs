@@ -29,7 +29,7 @@ public static class NoMeetingFeedbackCard
                 ],
             },
             new TextBlock { Text = "Rationale", Weight = TextWeight.Bolder, Separator = true },
-            new TextBlock { Text = CardText.Plain(input.Rationale, 4000, keepLineBreaks: true) },
+            new TextBlock { Text = CardText.Plain(input.Rationale, 2000, keepLineBreaks: true) },
         };
         if (input.Actions.Count > 0)
         {
@@ -40,8 +40,8 @@ public static class NoMeetingFeedbackCard
                     Separator = true,
                     Facts =
                     [
-                        new Fact("Action", CardText.Plain(action.Description, 1000)),
-                        new Fact("Owner", CardText.Plain(action.Owner, 200)),
+                        new Fact("Action", CardText.Plain(action.Description, 300)),
+                        new Fact("Owner", CardText.Plain(action.Owner, 100)),
                         new Fact("By", action.Due),
                     ],
                 });

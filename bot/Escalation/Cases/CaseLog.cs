@@ -35,6 +35,7 @@ public static class CaseActions
     public const string SentUntriaged = "Sent to statutory partners without triage";
     public const string ViewGiven = "Partner view given";
     public const string ViewRefused = "Partner view refused";
+    public const string LateViewGiven = "Late partner view given";
     public const string Decided = "Partner decision";
     public const string AwaitingCasting = "Awaiting casting decision";
     public const string ResponseAgreed = "Agreed response recorded";

@@ -11,9 +11,11 @@ public sealed record FurtherAction(string Description, string Owner, DateOnly? D
 /// </summary>
 public sealed record AgreedResponse(string Rationale, IReadOnlyList<FurtherAction> Actions, string RecordedBy, DateTimeOffset RecordedAt)
 {
-    public const int MaxRationaleLength = 4000;
-    public const int MaxActionLength = 1000;
-    public const int MaxOwnerLength = 200;
+    // Fed back to the referrer on one card, which must fit a phone: a rationale of a long paragraph or two, and each
+    // action in a sentence or two.
+    public const int MaxRationaleLength = 2000;
+    public const int MaxActionLength = 300;
+    public const int MaxOwnerLength = 100;
     public const string RationaleField = "responseRationale";
 
     public static string ActionField(int index, string part) => $"actions[{index}].{part}";

@@ -16,7 +16,8 @@ public sealed record CastResult(PartnerViews Ledger, PartnerDecisionState State,
 /// made the moment an absolute majority of the electorate agrees, and it is final. With early decision off,
 /// the views as they stood at the deadline decide. With no majority once the deadline has passed, the chair
 /// (or DBM, by setting) casts the decision; views may still be given meanwhile to inform it, but a majority
-/// formed after the deadline does not decide by itself.
+/// formed after the deadline does not decide by itself. A view given after the decision by an agency that had none is
+/// recorded as late and never counted.
 /// </summary>
 public static class PartnerDecision
 {

@@ -13,6 +13,8 @@ public enum ViewGivenKind
     Unchanged,
     /// <summary>The same click delivered again: already recorded once.</summary>
     Duplicate,
+    /// <summary>An agency without a view gave one after the decision: recorded and shown as late, not counted.</summary>
+    Late,
     Refused,
 }
 
@@ -55,17 +57,21 @@ public sealed class PartnerViews
     public static PartnerViews Restore(DecisionRule rule, IEnumerable<AgencyView> agencies, CastingDecision? casting) =>
         new(rule, agencies.ToImmutableDictionary(a => a.Current.AgencyId), casting);
 
-    /// <summary>Each agency's current view.</summary>
-    public IReadOnlyDictionary<string, PartnerView> Current => _byAgency.ToDictionary(p => p.Key, p => p.Value.Current);
+    /// <summary>Each agency's current view, as counted: late views (given after the decision) are not.</summary>
+    public IReadOnlyDictionary<string, PartnerView> Current => _byAgency.Where(p => !p.Value.Late).ToDictionary(p => p.Key, p => p.Value.Current);
+
+    /// <summary>Views given after the decision by agencies that had none: shown, never counted.</summary>
+    public IReadOnlyDictionary<string, PartnerView> Late => _byAgency.Where(p => p.Value.Late).ToDictionary(p => p.Key, p => p.Value.Current);
 
     /// <summary>The current views given by the decision deadline (a view given or changed after it does not count there).</summary>
     public IReadOnlyDictionary<string, PartnerView> AsAt(DateTimeOffset decisionDue) => _byAgency.Values
-        .Select(a => a.Current).Where(v => v.GivenAt <= decisionDue).ToDictionary(v => v.AgencyId);
+        .Where(a => !a.Late).Select(a => a.Current).Where(v => v.GivenAt <= decisionDue).ToDictionary(v => v.AgencyId);
 
     public IReadOnlyList<PartnerAgency> AgenciesWithoutView() => Rule.Electorate.Where(a => !_byAgency.ContainsKey(a.Id)).ToList();
 
     /// <summary>
-    /// Adds a view unless the decision has already been made (then it is refused with an explanation).
+    /// Adds a view. Once the decision is made, an agency that had no view may still give one: it is recorded as late,
+    /// shown, and changes nothing; an agency that had one can no longer change it (refused with an explanation).
     /// A re-delivered click (a request id already taken) is recorded once, even after the decision.
     /// </summary>
     public ViewGiven Give(PartnerView view, PartnerDecisionState decision)
@@ -77,13 +83,13 @@ public sealed class PartnerViews
                 : Refuse(FieldError.Form, "This request has already been used to give a different view. Please open the card again.");
         }
 
-        if (decision.IsDecided)
+        if (decision.IsDecided && _byAgency.ContainsKey(view.AgencyId))
         {
             var outcome = PartnerChoiceWords.Display(decision.Outcome!.Value);
             var method = DecisionMethodWords.Display(decision.Method!.Value).ToLowerInvariant();
             return Refuse(FieldError.Form,
                 $"The statutory partners' decision has already been made ({outcome}, by {method}, " +
-                $"on {DisplayDate.Of(decision.DecidedAt!.Value)}), so views can no longer be given or changed.");
+                $"on {DisplayDate.Of(decision.DecidedAt!.Value)}), and your agency's view was part of it, so it can no longer be changed.");
         }
 
         var problems = new List<FieldError>();
@@ -100,6 +106,8 @@ public sealed class PartnerViews
         if (problems.Count > 0) return new(ViewGivenKind.Refused, this, problems);
 
         var normalised = view with { Rationale = view.Rationale.Trim() };
+        if (decision.IsDecided)
+            return new(ViewGivenKind.Late, new PartnerViews(Rule, _byAgency.SetItem(view.AgencyId, AgencyView.First(normalised, late: true)), Casting), []);
         _byAgency.TryGetValue(view.AgencyId, out var previous);
         if (previous is not null && previous.Current.SaysTheSameAs(normalised))
             return new(ViewGivenKind.Unchanged, this, []);

@@ -63,6 +63,12 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
             ?? new ConversationResourceResponse(null, null, null);
     }
 
+    public async Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct)
+    {
+        var uri = ConnectorPaths.PagedMembers(serviceUrl, conversationId, continuationToken);
+        return await CallAsync<PagedMembers>("GetPagedMembers", HttpMethod.Get, uri, body: null, conversationId, ct) ?? new PagedMembers([], null);
+    }
+
     private static byte[] WithField(Activity activity, string name, string value)
     {
         var json = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();

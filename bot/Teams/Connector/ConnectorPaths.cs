@@ -15,6 +15,14 @@ internal static class ConnectorPaths
     public static Uri Activity(string serviceUrl, string conversationId, string activityId) =>
         Under(serviceUrl, $"v3/conversations/{Segment(conversationId, nameof(conversationId))}/activities/{Segment(activityId, nameof(activityId))}");
 
+    /// <summary>A conversation's members, a page at a time (Teams' paged roster; 500 is the largest page it serves).</summary>
+    public static Uri PagedMembers(string serviceUrl, string conversationId, string? continuationToken)
+    {
+        var path = Under(serviceUrl, $"v3/conversations/{Segment(conversationId, nameof(conversationId))}/pagedmembers");
+        var query = "pageSize=500" + (string.IsNullOrEmpty(continuationToken) ? "" : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        return new UriBuilder(path) { Query = query }.Uri;
+    }
+
     public static Uri Under(string serviceUrl, string relativePath)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var root) || root.Scheme is not ("https" or "http"))

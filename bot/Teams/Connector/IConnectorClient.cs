@@ -12,6 +12,20 @@ public interface IConnectorClient
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct);
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct);
+    /// <summary>One page of a conversation's members (a channel's roster); pass the last page's continuation token for the next.</summary>
+    Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct);
+}
+
+/// <summary>A page of members: no continuation token on the last page.</summary>
+public sealed record PagedMembers(IReadOnlyList<TeamsChannelAccount>? Members, string? ContinuationToken);
+
+/// <summary>
+/// A member as the Connector lists them: their Teams id ("29:…") and Entra object id. (The Agents Playground names the
+/// object id "objectId" rather than "aadObjectId".) Nothing else is read: names and e-mail addresses are not needed.
+/// </summary>
+public sealed record TeamsChannelAccount(string? Id, string? AadObjectId, string? ObjectId)
+{
+    public string? EntraObjectId => AadObjectId ?? ObjectId;
 }
 
 public sealed record ResourceResponse(string? Id);

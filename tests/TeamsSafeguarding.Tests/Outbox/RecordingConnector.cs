@@ -41,6 +41,18 @@ public sealed class RecordingConnector : IConnectorClient
         return Task.CompletedTask;
     }
 
+    /// <summary>The members a channel's roster lists (by conversation id), a page of two at a time.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<TeamsChannelAccount>> Rosters { get; } = new();
+
+    public Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct)
+    {
+        MaybeFail();
+        Calls.Enqueue(("members", serviceUrl, conversationId, continuationToken, null));
+        var all = Rosters.GetValueOrDefault(conversationId) ?? [];
+        var from = int.TryParse(continuationToken, out var n) ? n : 0;
+        return Task.FromResult(new PagedMembers([.. all.Skip(from).Take(2)], from + 2 < all.Count ? (from + 2).ToString() : null));
+    }
+
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
     {
         MaybeFail();

@@ -44,9 +44,12 @@ public sealed class CastingDecisionFeatureTests(AzuriteFixture azurite)
         var decided = BoardHarness.CardOf(await CastAsync(BoardHarness.Chair, record.CaseId, "NoMeeting", "Single-agency work suffices"));
         CardSchema.AssertValid(decided);
         Assert.DoesNotContain("partners.cast", decided.ToJsonString());
-        Assert.Contains("Single-agency work suffices", decided.ToJsonString()); // the group sees why, as with the agencies' views
+        // The reason is typed narrative: members see it in their own view, never on the shared channel card.
         var shared = BoardHarness.CardOf((await _board.OutboxAsync(record.CaseId)).Last(m => m.Target == DeliveryTarget.UpdateOf(PartnersCards.MessageKey)));
-        Assert.Contains("Single-agency work suffices", shared.ToJsonString());
+        Assert.DoesNotContain("Single-agency work suffices", shared.ToJsonString());
+        Assert.Contains("Decision: No meeting", shared.ToJsonString());
+        var member = BoardHarness.CardOf(await _board.ClickAsync("la-1", "partners.refresh", new JsonObject { ["caseId"] = record.CaseId }));
+        Assert.Contains("The casting decision's reason:** Single-agency work suffices", CardJsonQuery.AllText(member));
         Assert.Equal(CaseStage.NoMeeting, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
         var log = await _board.Cases.GetLogAsync(record.CaseId, default);
         Assert.Contains(log, l => l.Action == CaseActions.Decided && l.Detail!.Contains("NoMeeting; Chair"));

@@ -44,9 +44,9 @@ public sealed class PartnersCardDatesAndRefreshTests(AzuriteFixture azurite)
         Assert.Contains("NoMeeting; EarlyMajority; 2026-06-16",
             (await _board.Cases.GetLogAsync(record.CaseId, default)).Single(l => l.Action == CaseActions.Decided).Detail);
 
-        var late = BoardHarness.MessageOf(await _board.ClickAsync("icb-1", "partners.view",
-            new JsonObject { ["caseId"] = record.CaseId, ["choice"] = "NoMeeting", ["rationale"] = "c" }));
-        Assert.Contains("on 16 June 2026", late);
+        var change = BoardHarness.MessageOf(await _board.ClickAsync("la-1", "partners.view",
+            new JsonObject { ["caseId"] = record.CaseId, ["choice"] = "MeetingRequired", ["rationale"] = "c" }));
+        Assert.Contains("on 16 June 2026", change);
     }
 
     [Fact]

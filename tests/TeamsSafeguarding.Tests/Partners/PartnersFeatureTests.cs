@@ -33,24 +33,36 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
         PartnersRow.FromEntity((await _board.Cases.GetRowAsync(caseId, PartnersRow.Row, default))!);
 
     [Fact]
-    public async Task Each_person_gets_their_own_card_on_refresh()
+    public async Task Each_person_gets_their_own_card_on_refresh_and_the_shared_card_carries_no_reasons()
     {
         var record = await SentToPartnersAsync();
-        await ViewAsync("police-1", record.CaseId, "MeetingRequired", "Repeated call-outs");
+        var given = BoardHarness.CardOf(await ViewAsync("police-1", record.CaseId, "MeetingRequired", "Repeated call-outs"));
         var refresh = new JsonObject { ["caseId"] = record.CaseId };
 
         var member = BoardHarness.CardOf(await _board.ClickAsync("la-1", "partners.refresh", refresh));
         var otherAgency = BoardHarness.CardOf(await _board.ClickAsync("police-1", "partners.refresh", refresh));
         var outsider = BoardHarness.CardOf(await _board.ClickAsync(BoardHarness.Outsider, "partners.refresh", refresh));
-        foreach (var card in new[] { member, otherAgency, outsider }) CardSchema.AssertValid(card);
+        foreach (var card in new[] { given, member, otherAgency, outsider }) CardSchema.AssertValid(card);
 
         Assert.Contains("partners.view", member.ToJsonString());
         Assert.Contains("view (Local authority)", member.ToJsonString());
-        // The police member sees their agency's current view pre-filled.
-        Assert.Contains("view (Police)", otherAgency.ToJsonString());
-        Assert.Equal("MeetingRequired", FindInput(otherAgency, "choice")?["value"]?.GetValue<string>());
+        Assert.Contains("case.details", member.ToJsonString()); // "View referral"
+        // The police member's view is confirmed, with "Change my view" (which opens the form, pre-filled).
+        foreach (var confirmed in new[] { given, otherAgency })
+        {
+            Assert.Contains("Your view for Police is recorded: Meeting required.", CardJsonQuery.AllText(confirmed));
+            Assert.Equal(["partners.change", "case.details"], confirmed["actions"]!.AsArray().Select(a => (string)a!["verb"]!));
+        }
+        var changing = BoardHarness.CardOf(await _board.ClickAsync("police-1", "partners.change", refresh));
+        Assert.Contains("view (Police)", changing.ToJsonString());
+        Assert.Equal("MeetingRequired", CardJsonQuery.Objects(changing).Single(o => (string?)o["id"] == "choice")["value"]?.GetValue<string>());
+        // Everyone else: the shared card, with its one button and no typed reason.
         Assert.DoesNotContain("partners.view", outsider.ToJsonString());
-        Assert.Contains("Repeated call-outs", outsider.ToJsonString());
+        Assert.DoesNotContain("Repeated call-outs", outsider.ToJsonString());
+        Assert.Equal(["Open my view"], outsider["actions"]!.AsArray().Select(a => (string)a!["title"]!));
+        var shared = (await _board.OutboxAsync(record.CaseId)).Where(m => m.Target.Kind is TargetKind.Channel or TargetKind.Update && m.Target.Id == PartnersCards.MessageKey || m.MessageKey == PartnersCards.MessageKey).ToList();
+        Assert.NotEmpty(shared);
+        Assert.All(shared, m => Assert.DoesNotContain("Repeated call-outs", BoardHarness.CardOf(m).ToJsonString()));
         // Refresh goes to members whose Teams id is known.
         Assert.Equal(["29:la-2"], member["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("partners.refresh", member["refresh"]!["action"]!["verb"]!.GetValue<string>());
@@ -77,7 +89,7 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Two_of_three_agreeing_decide_early_and_later_views_are_refused()
+    public async Task Two_of_three_agreeing_decide_early_then_the_third_view_is_kept_as_late_and_changes_nothing()
     {
         var record = await SentToPartnersAsync();
         var first = BoardHarness.CardOf(await ViewAsync("la-1", record.CaseId, "MeetingRequired", "Escalating self-neglect"));
@@ -108,9 +120,26 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
         Assert.Equal(2, updates.Count);
         foreach (var update in updates) CardSchema.AssertValid(BoardHarness.CardOf(update));
 
-        var late = BoardHarness.MessageOf(await ViewAsync("icb-1", record.CaseId, "NoMeeting", "Late"));
-        Assert.Contains("already been made", late);
-        Assert.Equal(2, (await RowAsync(record.CaseId)).Views.Count);
+        // The remaining agency's view after the early majority: recorded as late, shown, and the decision stands.
+        var late = BoardHarness.CardOf(await ViewAsync("icb-1", record.CaseId, "NoMeeting", "Late"));
+        Assert.Contains("Your view for NHS integrated care board is recorded: No meeting (email review / further single-agency work required) (a late view, after the decision).",
+            CardJsonQuery.AllText(late));
+        var row2 = await RowAsync(record.CaseId);
+        Assert.Equal(3, row2.Views.Count);
+        Assert.True(row2.Views.Single(v => v.Current.AgencyId == "icb").Late);
+        Assert.Equal((PartnerChoice.MeetingRequired, DecisionMethod.EarlyMajority), (row2.Outcome, row2.Method));
+        Assert.Equal(CaseStage.MeetingRequired, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
+        var lateLog = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.LateViewGiven);
+        Assert.Equal("NHS integrated care board: NoMeeting (after the decision; not counted)", lateLog.Detail);
+        var sharedNow = BoardHarness.CardOf(Assert.Single(await _board.OutboxAsync(record.CaseId),
+            m => m.Target == DeliveryTarget.UpdateOf(PartnersCards.MessageKey) && CardJsonQuery.AllText(BoardHarness.CardOf(m)).Contains("(late, after the decision)")));
+        Assert.Contains("No meeting (email review / further single-agency work required) (late, after the decision)", CardJsonQuery.AllText(sharedNow));
+        Assert.Contains("2 of 3", CardJsonQuery.AllText(sharedNow));
+        Assert.DoesNotContain("Late", CardJsonQuery.AllText(sharedNow).Replace("late, after", "")); // its reason stays out
+
+        // An agency whose view made the decision cannot change it.
+        var change = BoardHarness.MessageOf(await ViewAsync("la-1", record.CaseId, "NoMeeting", "Changed my mind"));
+        Assert.Contains("already been made", change);
         Assert.Contains(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.ViewRefused);
     }
 

@@ -157,7 +157,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         var row = PartnersRow.FromEntity((await _board.Cases.GetRowAsync(record.CaseId, PartnersRow.Row, default))!);
         Assert.True(row.NotTriaged);
         var post = Assert.Single(await _board.OutboxAsync(record.CaseId), m => m.MessageKey == PartnersCards.MessageKey);
-        Assert.Contains("Triage not completed", BoardHarness.CardOf(post).ToJsonString());
+        Assert.Contains("Not triaged:** the deputy board manager was away", BoardHarness.CardOf(post).ToJsonString());
         var sent = Assert.Single(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.SentUntriaged);
         Assert.Equal("Triage not completed; deputy board manager away 2 March 2026 to 6 March 2026 (cover set by a coordinator)", sent.Detail);
     }

@@ -89,14 +89,18 @@ public class CastingDecisionTests
     }
 
     [Fact]
-    public void Views_after_the_casting_decision_are_refused()
+    public void After_the_casting_decision_views_cannot_change_and_a_new_one_is_only_late()
     {
         var cast = PartnerDecision.Cast(Split(), Casting(), DecisionDue);
 
-        var late = PartnerDecision.GiveView(cast.Ledger, View(Icb, PartnerChoice.NoMeeting, 22), DecisionDue);
+        var change = PartnerDecision.GiveView(cast.Ledger, View(Police, PartnerChoice.MeetingRequired, 22) with { RequestId = "p-2" }, DecisionDue);
+        Assert.Equal(ViewGivenKind.Refused, change.Kind);
+        Assert.Contains("chair's casting decision", change.Explanation);
 
-        Assert.Equal(ViewGivenKind.Refused, late.Kind);
-        Assert.Contains("chair's casting decision", late.Explanation);
+        var late = PartnerDecision.GiveView(cast.Ledger, View(Icb, PartnerChoice.NoMeeting, 22), DecisionDue);
+        Assert.Equal(ViewGivenKind.Late, late.Kind);
+        var state = PartnerDecision.Evaluate(late.Ledger, AfterDeadline.AddDays(2), DecisionDue);
+        Assert.Equal((PartnerChoice.MeetingRequired, DecisionMethod.Chair), (state.Outcome, state.Method));
         Assert.Equal(CaseStage.MeetingRequired, PartnerChoiceWords.NextStage(cast.State.Outcome!.Value));
     }
 }

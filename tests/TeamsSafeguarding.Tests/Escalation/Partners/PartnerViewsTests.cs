@@ -71,7 +71,7 @@ public class PartnerViewsTests
     }
 
     [Fact]
-    public void A_view_after_the_decision_is_refused_with_an_explanation()
+    public void After_the_decision_an_agency_that_gave_its_view_cannot_change_it()
     {
         // Decided at 23:30 UTC on 7 April, which is 8 April in London (BST).
         var decidedAt = new DateTimeOffset(2026, 4, 7, 23, 30, 0, TimeSpan.Zero);
@@ -79,15 +79,37 @@ public class PartnerViewsTests
             View(La, PartnerChoice.MeetingRequired, 1),
             View(Police, PartnerChoice.MeetingRequired, 1) with { GivenAt = decidedAt, RequestId = "p" });
 
-        var late = PartnerDecision.GiveView(ledger, View(Icb, PartnerChoice.NoMeeting, 7), DecisionDue);
+        var change = PartnerDecision.GiveView(ledger, View(La, PartnerChoice.NoMeeting, 7) with { RequestId = "la-2" }, DecisionDue);
 
-        Assert.Equal(ViewGivenKind.Refused, late.Kind);
-        Assert.False(late.Accepted);
-        Assert.Equal(FieldError.Form, Assert.Single(late.Problems).Field);
+        Assert.Equal(ViewGivenKind.Refused, change.Kind);
+        Assert.False(change.Accepted);
+        Assert.Equal(FieldError.Form, Assert.Single(change.Problems).Field);
         Assert.Equal(
             "The statutory partners' decision has already been made (Meeting required, by early majority, on 8 April 2026), " +
-            "so views can no longer be given or changed.",
-            late.Explanation);
+            "and your agency's view was part of it, so it can no longer be changed.",
+            change.Explanation);
+    }
+
+    [Fact]
+    public void A_view_given_after_an_early_majority_by_the_remaining_agency_is_kept_as_late_and_changes_nothing()
+    {
+        var ledger = Give(DecisionRule.Default, View(La, PartnerChoice.MeetingRequired, 1), View(Police, PartnerChoice.MeetingRequired, 2));
+        var before = PartnerDecision.Evaluate(ledger, Sent.AddDays(7), DecisionDue);
+
+        var late = PartnerDecision.GiveView(ledger, View(Icb, PartnerChoice.NoMeeting, 7), DecisionDue);
+
+        Assert.Equal(ViewGivenKind.Late, late.Kind);
+        Assert.True(late.Accepted);
+        Assert.Equal(PartnerChoice.NoMeeting, late.Ledger.Late[Icb].Choice);
+        Assert.False(late.Ledger.Current.ContainsKey(Icb)); // not counted
+        var after = PartnerDecision.Evaluate(late.Ledger, Sent.AddDays(8), DecisionDue);
+        Assert.Equal((before.Outcome, before.Method, before.DecidedAt), (after.Outcome, after.Method, after.DecidedAt));
+        Assert.Equal((2, 0), (after.Tally.MeetingRequired, after.Tally.NoMeeting));
+        // Late once: the agency cannot then change it either.
+        Assert.Equal(ViewGivenKind.Refused, PartnerDecision.GiveView(late.Ledger, View(Icb, PartnerChoice.MeetingRequired, 9) with { RequestId = "icb-2" }, DecisionDue).Kind);
+        // It survives being stored and read back.
+        var restored = PartnerViews.Restore(DecisionRule.Default, late.Ledger.ByAgency.Values, null);
+        Assert.True(restored.ByAgency[Icb].Late);
     }
 
     [Theory]
