@@ -46,13 +46,22 @@ public static class AgreedResponseCard
         for (var i = 0; i < ActionSlots; i++)
         {
             var action = input.Actions is { } actions && i < actions.Count ? actions[i] : null;
-            body.Add(new TextBlock { Text = $"Further action {i + 1}, if any", Weight = TextWeight.Bolder, Separator = true });
-            body.Add(new TextInput { Id = ActionId(i, "description"), Label = "What will be done", IsMultiline = true, Placeholder = "Up to 300 characters", Value = action?.Description });
+            body.Add(new TextInput
+            {
+                Id = ActionId(i, "description"), Label = $"Further action {i + 1}, if any: what will be done", IsMultiline = true,
+                Placeholder = "Up to 300 characters", Value = action?.Description, Separator = true,
+            });
             AddError(body, errors, ActionId(i, "description"));
-            body.Add(new TextInput { Id = ActionId(i, "owner"), Label = "Owner (person or agency)", Placeholder = "Up to 100 characters", Value = action?.Owner });
-            AddError(body, errors, ActionId(i, "owner"));
-            body.Add(new DateInput { Id = ActionId(i, "due"), Label = "By when", Value = action?.Due, Min = input.Today });
-            AddError(body, errors, ActionId(i, "due"));
+            // Who and when side by side: short answers, and a shorter card on a phone.
+            body.Add(new ColumnSet
+            {
+                Spacing = Spacing.Small,
+                Columns =
+                [
+                    new Column { Width = ColumnWidth.Weight(1), Items = [new TextInput { Id = ActionId(i, "owner"), Label = "Owner (person or agency)", Placeholder = "Up to 100 characters", Value = action?.Owner }, .. Error(errors, ActionId(i, "owner"))] },
+                    new Column { Width = ColumnWidth.Weight(1), Items = [new DateInput { Id = ActionId(i, "due"), Label = "By when", Value = action?.Due, Min = input.Today }, .. Error(errors, ActionId(i, "due"))] },
+                ],
+            });
         }
         return new AdaptiveCard
         {
@@ -86,8 +95,8 @@ public static class AgreedResponseCard
         ],
     };
 
-    private static void AddError(List<ICardElement> body, IReadOnlyDictionary<string, string> errors, string id)
-    {
-        if (errors.TryGetValue(id, out var message)) body.Add(Notice.Error(CardText.Plain(message)));
-    }
+    private static void AddError(List<ICardElement> body, IReadOnlyDictionary<string, string> errors, string id) => body.AddRange(Error(errors, id));
+
+    private static IEnumerable<ICardElement> Error(IReadOnlyDictionary<string, string> errors, string id) =>
+        errors.TryGetValue(id, out var message) ? [Notice.Error(CardText.Plain(message))] : [];
 }

@@ -34,17 +34,12 @@ public static class NoMeetingFeedbackCard
         if (input.Actions.Count > 0)
         {
             body.Add(new TextBlock { Text = "Further actions agreed", Weight = TextWeight.Bolder, Separator = true });
-            foreach (var action in input.Actions)
-                body.Add(new FactSet
-                {
-                    Separator = true,
-                    Facts =
-                    [
-                        new Fact("Action", CardText.Plain(action.Description, 300)),
-                        new Fact("Owner", CardText.Plain(action.Owner, 100)),
-                        new Fact("By", action.Due),
-                    ],
-                });
+            // One paragraph each, across the whole width: a fact table's narrow value column would wrap a sentence into a tower.
+            body.AddRange(input.Actions.Select((action, i) => new TextBlock
+            {
+                Text = $"**{i + 1}.** {CardText.Plain(action.Description, 300)} **Owner:** {CardText.Plain(action.Owner, 100)}. **By:** {action.Due}.",
+                Spacing = Spacing.Small,
+            }));
         }
         else
         {

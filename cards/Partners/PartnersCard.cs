@@ -64,7 +64,7 @@ public static class PartnersCard
     public const string NoMeeting = "NoMeeting";
     public const int MaxRefreshUsers = 60;
     /// <summary>How much of a reason the chair's casting card shows for each agency (a phone screen for all of them).</summary>
-    public const int ReasonShown = 300;
+    public const int ReasonShown = 200;
 
     /// <summary>
     /// What everyone sees (and what the channel message holds): no typed reasons, and one button that opens the

@@ -45,7 +45,7 @@ public static class TriageVerbs
 
 /// <summary>
 /// The deputy board manager's triage card: the five checks as boxes to tick (ticked = met), a note for the referrer,
-/// and two buttons, "Send to statutory partners" first. The referral itself is a row that opens it for the clicker alone;
+/// and two buttons, "Send to partners" (the statutory partners) first. The referral itself is a row that opens it for the clicker alone;
 /// sending it on untriaged is a row too, offered only while the board allows it.
 /// </summary>
 public static class TriageCard
@@ -68,10 +68,10 @@ public static class TriageCard
         };
         if (input.ReceivedOn is { } received) facts.Add(new("Received", received));
         facts.Add(new("Deputy board manager", input.DeputyStatus));
-        facts.Add(new("Action needed", "Deputy board manager to triage"));
         var body = new List<ICardElement>
         {
             new TextBlock { Text = $"Triage referral {input.Reference}", Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            new TextBlock { Text = "Action needed: the deputy board manager to triage", IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
             new FactSet { Facts = facts },
             Row("Read the referral (shown to you alone)", new ExecuteAction
             {
@@ -112,7 +112,7 @@ public static class TriageCard
             Body = body,
             Actions =
             [
-                new ExecuteAction { Title = "Send to statutory partners", Verb = TriageVerbs.Send, Data = data, Style = ActionStyle.Positive },
+                new ExecuteAction { Title = "Send to partners", Verb = TriageVerbs.Send, Data = data, Style = ActionStyle.Positive },
                 new ExecuteAction { Title = "Return to referrer", Verb = TriageVerbs.Return, Data = data },
             ],
         };

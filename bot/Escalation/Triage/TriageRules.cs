@@ -65,7 +65,7 @@ public static class TriageRules
                 {
                     var info = TriageChecklist.Describe(check);
                     errors.Add(new(info.FieldId,
-                        $"\"{info.Name}\" is marked as not met. A referral goes to the statutory partners only when all five checks are met; otherwise return it to the referrer."));
+                        $"\"{info.Name}\" is not ticked as met: send only when all five are, or return it to the referrer."));
                 }
                 break;
 

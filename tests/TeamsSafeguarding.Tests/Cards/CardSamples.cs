@@ -7,47 +7,72 @@ using TeamsSafeguarding.Referrals;
 using TeamsSafeguarding.Tests.Escalation.Referrals;
 using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Partners;
+using TeamsSafeguarding.Cards.Triage;
 
 namespace TeamsSafeguarding.Tests.Cards;
 
 /// <summary>
-/// One sample of every card builder (and its variants), named for the file it is written to. Add each new card
-/// here: AllCardsTests then checks it against the schema and writes it out for infra/cards/check.sh.
+/// One sample of every card builder (and its variants), named for the file it is written to, each with the largest
+/// content it can realistically carry (the longest answers the form accepts, the most risks, agencies and errors, long
+/// names). <see cref="Builder"/> names the cards library's method that drew it ("PartnersCard.ForMember"): every such
+/// method must have a sample, and every sample with a builder is held to the phone design rule (PhoneDesignRuleTests).
+/// Two samples are not cards the bot sends but checks of the card model and of CardText (no builder). Add each new
+/// card here: AllCardsTests then checks it against the schema and writes it out for infra/cards/check.sh.
 /// </summary>
-public sealed record CardSample(string Name, string Builder, JsonObject Card)
-{
-    public static implicit operator CardSample((string Name, JsonObject Card) sample) => new(sample.Name, "", sample.Card);
-}
+public sealed record CardSample(string Name, string? Builder, JsonObject Card);
 
 public static class CardSamples
 {
     public static IReadOnlyList<CardSample> All() =>
     [
-        ("welcome", WelcomeCard.Build(new WelcomeCardInput()).ToJson()),
-        ("welcome-board-name", WelcomeCard.Build(new WelcomeCardInput("Northshire Safeguarding Adults Board")).ToJson()),
-        ("welcome-how-it-works", WelcomeCard.HowItWorks().ToJson()),
-        ("team-introduction-none", TeamIntroductionCard.Build(new TeamIntroductionInput(null, null)).ToJson()),
-        ("team-introduction-both", TeamIntroductionCard.Build(new TeamIntroductionInput("SAB coordinators", "Statutory partners")).ToJson()),
-        ("team-introduction-one", TeamIntroductionCard.Build(new TeamIntroductionInput("SAB coordinators", null)).ToJson()),
-        ("help-personal", HelpCard.Build(new HelpCardInput(ConversationPlace.PersonalChat)).ToJson()),
-        ("help-groupchat", HelpCard.Build(new HelpCardInput(ConversationPlace.GroupChat)).ToJson()),
-        ("help-channel", HelpCard.Build(new HelpCardInput(ConversationPlace.Channel)).ToJson()),
-        ("hint-personal", HintCard.Build(ConversationPlace.PersonalChat).ToJson()),
-        ("hint-channel", HintCard.Build(ConversationPlace.Channel).ToJson()),
-        ("cardtext-nasty-inputs", NastyTextCard()),
-        ("model-every-element", CardModelTests.EverythingCard().ToJson()),
+        new("welcome", "WelcomeCard.Build", WelcomeCard.Build(new WelcomeCardInput()).ToJson()),
+        new("welcome-board-name", "WelcomeCard.Build", WelcomeCard.Build(new WelcomeCardInput("Northshire and Southshire Safeguarding Adults Board")).ToJson()),
+        new("welcome-how-it-works", "WelcomeCard.HowItWorks", WelcomeCard.HowItWorks().ToJson()),
+        new("team-introduction-none", "TeamIntroductionCard.Build", TeamIntroductionCard.Build(new TeamIntroductionInput(null, null)).ToJson()),
+        new("team-introduction-both", "TeamIntroductionCard.Build", TeamIntroductionCard.Build(new TeamIntroductionInput(
+            Prose(80), Prose(80))).ToJson()),
+        new("help-personal", "HelpCard.Build", HelpCard.Build(new HelpCardInput(ConversationPlace.PersonalChat)).ToJson()),
+        new("help-groupchat", "HelpCard.Build", HelpCard.Build(new HelpCardInput(ConversationPlace.GroupChat)).ToJson()),
+        new("help-channel", "HelpCard.Build", HelpCard.Build(new HelpCardInput(ConversationPlace.Channel)).ToJson()),
+        new("hint-personal", "HintCard.Build", HintCard.Build(ConversationPlace.PersonalChat).ToJson()),
+        new("hint-channel", "HintCard.Build", HintCard.Build(ConversationPlace.Channel).ToJson()),
+        new("cardtext-nasty-inputs", null, NastyTextCard()),
+        new("model-every-element", null, CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
+        .. TriageSamples(),
         .. ReferralSamples(),
-        // The "roles" answer: as stored with recent changes (counts only), and before the roles are stored.
-        ("board-roles-stored-with-changes", TeamsSafeguarding.Cards.Triage.BoardRolesCard.Build(new TeamsSafeguarding.Cards.Triage.BoardRolesCardInput(
-            "Northshire Safeguarding Adults Board", "9 April 2026",
-            [new("Coordinators", ["00000000-0000-0000-0000-000000000011"]), new("Auditors", []), new("Statutory partner: Police", ["29:a", "29:b"]),
+        // The "roles" answer: a large board as stored with recent changes (counts only), and before the roles are stored.
+        new("board-roles-stored-with-changes", "BoardRolesCard.Build", BoardRolesCard.Build(new BoardRolesCardInput(
+            "Northshire and Southshire Safeguarding Adults Board", "9 April 2026",
+            [new("Coordinators", [Id(1), Id(2), Id(3)]), new("Deputy board managers", [Id(4)]), new("Chairs", [Id(5)]), new("Board admins", [Id(6)]),
+             new("Auditors", []), .. Enumerable.Range(1, 5).Select(a => new RoleHolders($"Statutory partner: {Agency(a)}", [.. Enumerable.Range(1, 3).Select(m => Id(10 * a + m))])),
              new("Casting decision by", ["DeputyBoardManager"])],
             [new("9 April 2026", ["removed from Police members: 1 person", "casting decision now by the deputy board manager"]),
-             new("10 March 2026", ["added to Chairs: 1 person", "removed from Chairs: 1 person"])])).ToJson()),
-        ("board-roles-not-stored", TeamsSafeguarding.Cards.Triage.BoardRolesCard.Build(new TeamsSafeguarding.Cards.Triage.BoardRolesCardInput(
-            "Safeguarding Adults Board", null, [new("Coordinators", ["00000000-0000-0000-0000-000000000011"]), new("Chairs", [])], [])).ToJson()),
+             new("10 March 2026", ["added to Chairs: 1 person", "removed from Chairs: 1 person"]),
+             new("2 February 2026", ["added to Coordinators: 2 people"]),
+             new("5 January 2026", ["added to NHS integrated care board members: 3 people"]),
+             new("1 December 2025", ["removed from Auditors: 1 person"])])).ToJson()),
+        new("board-roles-not-stored", "BoardRolesCard.Build", BoardRolesCard.Build(new BoardRolesCardInput(
+            "Safeguarding Adults Board", null, [new("Coordinators", [Id(1)]), new("Chairs", [])], [])).ToJson()),
     ];
+
+    /// <summary>Ordinary English at the given length: what a long typed answer is like (words wrap; a run of w's is the worst case).</summary>
+    public static string Prose(int length)
+    {
+        const string sentence = "The person continues to refuse care visits, the home is unsafe and the fire service has visited twice since the spring. ";
+        return string.Concat(Enumerable.Repeat(sentence, length / sentence.Length + 1))[..length].TrimEnd();
+    }
+
+    private static string Id(int n) => $"00000000-0000-4000-8000-{n:D12}";
+
+    private static string Agency(int n) => n switch
+    {
+        1 => "Northshire County Council adult social care",
+        2 => "Northshire Police",
+        3 => "Southshire Constabulary",
+        4 => "NHS Northshire and Southshire integrated care board",
+        _ => "NHS Westshire integrated care board",
+    };
 
     private const string SampleCaseId = "0123456789abcdef0123456789abcdef";
 
@@ -102,35 +127,107 @@ public static class CardSamples
         yield return new("referral-confirmation", "ConfirmationCard.Build", ConfirmationCard.Build("SAB-2026-0001", 2, coordinatorsTold: false).ToJson());
     }
 
-    private static IEnumerable<(string, JsonObject)> PartnersSamples()
+    /// <summary>
+    /// The partners' cards for a board of five agencies with long names (two ICBs, two forces), the most refresh ids, every
+    /// reason at its longest, and every error the forms can show.
+    /// </summary>
+    private static IEnumerable<CardSample> PartnersSamples()
     {
-        const string caseId = "0123456789abcdef0123456789abcdef";
-        var input = new PartnersCardInput(caseId, "SAB-2026-0007", "Housing association", "High", true, "13 April 2026", "20 April 2026",
-            [new("Local authority", "Meeting required", "Escalating self-neglect"), new("Police", null, null), new("NHS integrated care board", null, null)],
-            null, ["29:a", "29:b"]);
-        yield return ("partners-read-only", PartnersCard.ReadOnly(input).ToJson());
-        yield return ("partners-member", PartnersCard.ForMember(input, new MemberViewInput("Police", null, null,
-            new Dictionary<string, string> { ["rationale"] = "Please give the reason for your agency's view." })).ToJson());
-        yield return ("partners-casting", PartnersCard.ForCasting(input with { AwaitingCastingDecision = true }, "chair").ToJson());
-        yield return ("partners-decided", PartnersCard.ReadOnly(input with { Decision = "Decision: Meeting required (Majority at deadline, 20 April 2026)" }).ToJson());
-        yield return ("partners-decision-notice", DecisionNoticeCard.Build("SAB-2026-0007", "No meeting", "Early majority", "9 April 2026",
-            "The partners' agreed response will be recorded and fed back.", caseId).ToJson());
-        yield return ("partners-decision-notice-recorded", DecisionNoticeCard.Build("SAB-2026-0007", "No meeting", "Early majority", "9 April 2026",
-            "The partners' agreed response will be recorded and fed back.", null, "Agreed response recorded on 10 April 2026 and fed back to the referrer.").ToJson());
-        yield return ("partners-casting-request", CastingRequestCard.Build(new CastingRequestInput(caseId, "SAB-2026-0007", "chair", "20 April 2026", 1, 1, ["Police"])).ToJson());
-        yield return ("partners-reminder-member", PartnerReminderCard.Build(new PartnerReminderInput(caseId, "SAB-2026-0007", "Statutory partners' views",
-            "13 April 2026", ["Police", "NHS integrated care board"], "Police")).ToJson());
-        yield return ("partners-reminder-coordinators", PartnerReminderCard.Build(new PartnerReminderInput(caseId, "SAB-2026-0007", "Statutory partners' decision",
-            "20 April 2026", [])).ToJson());
-        yield return ("partners-agreed-response-form", AgreedResponseCard.Form(new AgreedResponseFormInput(caseId, "SAB-2026-0007", "No meeting",
-            "", [new("Housing to review support", null, new DateOnly(2026, 4, 1))],
-            new Dictionary<string, string> { ["responseRationale"] = "Please give the rationale.", ["actions[0].owner"] = "Please say who owns action 1." },
+        const string caseId = SampleCaseId;
+        var reason = Prose(PartnersReasonLength);
+        var input = new PartnersCardInput(caseId, "SAB-2026-0007", Prose(100), "Extreme", true, "13 April 2026", "20 April 2026",
+            [new(Agency(1), "No meeting (email review / further single-agency work required)", reason),
+             new(Agency(2), "Meeting required", reason), new(Agency(3), null, null), new(Agency(4), "Meeting required", reason),
+             new(Agency(5), "No meeting (email review / further single-agency work required)", reason, Late: true)],
+            null, [.. Enumerable.Range(1, 60).Select(i => $"29:1a{i:D2}-member-teams-id-0123456789abcdef0123456789abcdef")]);
+        var decided = input with { Decision = "Decision: Meeting required (Chair's casting decision, 20 April 2026)", CastingRationale = Prose(4000) };
+        var errors = new Dictionary<string, string>
+        {
+            ["form"] = "We could not tell who gave this view. Please open the card again.",
+            ["choice"] = "Please choose \"Meeting required\" or \"No meeting\".",
+            ["rationale"] = "Please keep the reason to 2000 characters.",
+        };
+        yield return new("partners-read-only", "PartnersCard.ReadOnly", PartnersCard.ReadOnly(input).ToJson());
+        yield return new("partners-read-only-decided", "PartnersCard.ReadOnly", PartnersCard.ReadOnly(decided).ToJson());
+        yield return new("partners-member-form", "PartnersCard.ForMember", PartnersCard.ForMember(input,
+            new MemberViewInput(Agency(3), "Unknown", Prose(2100), errors)).ToJson());
+        yield return new("partners-member-given", "PartnersCard.ForMember", PartnersCard.ForMember(input,
+            new MemberViewInput(Agency(4), "MeetingRequired", reason) { Given = true, ChoiceWords = "Meeting required" }).ToJson());
+        yield return new("partners-member-late-form", "PartnersCard.ForMember", PartnersCard.ForMember(decided,
+            new MemberViewInput(Agency(3), null, null, errors)).ToJson());
+        yield return new("partners-member-decided", "PartnersCard.ForMember", PartnersCard.ForMember(decided,
+            new MemberViewInput(Agency(5), "NoMeeting", reason) { Given = true, GivenLate = true, ChoiceWords = "No meeting (email review / further single-agency work required)" }).ToJson());
+        yield return new("partners-casting", "PartnersCard.ForCasting", PartnersCard.ForCasting(input with { AwaitingCastingDecision = true }, "deputy board manager",
+            new Dictionary<string, string> { ["castingOutcome"] = "Please choose \"Meeting required\" or \"No meeting\".", ["castingRationale"] = "Please keep the rationale to 4000 characters." },
+            null, Prose(4100)).ToJson());
+        yield return new("partners-casting-decided", "PartnersCard.ForCasting", PartnersCard.ForCasting(decided, "chair").ToJson());
+        yield return new("partners-decision-notice", "DecisionNoticeCard.Build", DecisionNoticeCard.Build("SAB-2026-0007", "No meeting (email review / further single-agency work required)",
+            "Chair's casting decision", "20 April 2026", "The partners' agreed response will be recorded and fed back.", caseId).ToJson());
+        yield return new("partners-decision-notice-recorded", "DecisionNoticeCard.Build", DecisionNoticeCard.Build("SAB-2026-0007",
+            "No meeting (email review / further single-agency work required)", "Early majority", "9 April 2026",
+            "The partners' agreed response will be recorded and fed back.", null, "Agreed response recorded on 10 April 2026 and fed back to the referrer. Case closed.").ToJson());
+        yield return new("partners-casting-request", "CastingRequestCard.Build", CastingRequestCard.Build(new CastingRequestInput(caseId, "SAB-2026-0007",
+            "deputy board manager", "20 April 2026", 2, 2, [Agency(3), Agency(5)])).ToJson());
+        yield return new("partners-reminder-member", "PartnerReminderCard.Build", PartnerReminderCard.Build(new PartnerReminderInput(caseId, "SAB-2026-0007",
+            "Statutory partners' views", "13 April 2026", [.. Enumerable.Range(1, 5).Select(Agency)], Agency(4))).ToJson());
+        yield return new("partners-reminder-coordinators", "PartnerReminderCard.Build", PartnerReminderCard.Build(new PartnerReminderInput(caseId, "SAB-2026-0007",
+            "Statutory partners' decision", "20 April 2026", [.. Enumerable.Range(1, 5).Select(Agency)])).ToJson());
+        yield return new("partners-agreed-response-form", "AgreedResponseCard.Form", AgreedResponseCard.Form(new AgreedResponseFormInput(caseId, "SAB-2026-0007",
+            "No meeting (email review / further single-agency work required)", Prose(2100),
+            [.. Enumerable.Range(0, AgreedResponseCard.ActionSlots).Select(i => new FurtherActionInput(Prose(310), Prose(110), new DateOnly(2026, 4, 1)))],
+            new Dictionary<string, string>
+            {
+                ["responseRationale"] = "Please keep the rationale to 2000 characters.",
+                ["actions[0].description"] = "Please keep action 1 to 300 characters.", ["actions[0].owner"] = "Please keep the owner of action 1 to 100 characters.",
+                ["actions[0].due"] = "The date for action 1 is in the past. Please choose today or a later date.",
+                ["actions[1].description"] = "Please keep action 2 to 300 characters.", ["actions[1].owner"] = "Please keep the owner of action 2 to 100 characters.",
+                ["actions[1].due"] = "The date for action 2 is in the past. Please choose today or a later date.",
+                ["actions[2].description"] = "Please keep action 3 to 300 characters.", ["actions[2].owner"] = "Please keep the owner of action 3 to 100 characters.",
+                ["actions[2].due"] = "The date for action 3 is in the past. Please choose today or a later date.",
+            },
             new DateOnly(2026, 4, 10))).ToJson());
-        yield return ("partners-agreed-response-recorded", AgreedResponseCard.Recorded("SAB-2026-0007", "10 April 2026", 2).ToJson());
-        yield return ("partners-feedback", NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput("SAB-2026-0007", "No meeting", "Early majority", "9 April 2026",
-            "Single-agency work is under way.\nReview in a month.", [new("Housing to review support", "Housing association", "1 May 2026")])).ToJson());
-        yield return ("partners-feedback-no-actions", NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput("SAB-2026-0007", "No meeting", "Chair's casting decision",
-            "9 April 2026", "Held by adult social care.", [])).ToJson());
+        yield return new("partners-agreed-response-recorded", "AgreedResponseCard.Recorded", AgreedResponseCard.Recorded("SAB-2026-0007", "10 April 2026", 3).ToJson());
+        yield return new("partners-feedback", "NoMeetingFeedbackCard.Build", NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput("SAB-2026-0007",
+            "No meeting (email review / further single-agency work required)", "Chair's casting decision", "9 April 2026", Prose(2000),
+            [.. Enumerable.Range(1, AgreedResponseCard.ActionSlots).Select(i => new FeedbackAction(Prose(300), Prose(100), "1 May 2026"))])).ToJson());
+        yield return new("partners-feedback-no-actions", "NoMeetingFeedbackCard.Build", NoMeetingFeedbackCard.Build(new NoMeetingFeedbackInput("SAB-2026-0007",
+            "No meeting (email review / further single-agency work required)", "Early majority", "9 April 2026", "Held by adult social care.", [])).ToJson());
+        yield return new("partners-card-shown-again", "CardShownAgainCard.Build", CardShownAgainCard.Build(caseId, "SAB-2026-0007", "The statutory partners' card", offerOwnView: true).ToJson());
+        yield return new("partners-card-moved", "CardShownAgainCard.Moved", CardShownAgainCard.Moved("SAB-2026-0007", "20 April 2026").ToJson());
+    }
+
+    /// <summary>The longest reason a partner may give (PartnerView.MaxRationaleLength).</summary>
+    private const int PartnersReasonLength = 2000;
+
+    /// <summary>The coordinators' side: the triage card with every error, the deputy away, a long agency name; its outcome; the returned referral; the absence card.</summary>
+    private static IEnumerable<CardSample> TriageSamples()
+    {
+        var checks = TeamsSafeguarding.Triage.TriageCards.Checks;
+        var errors = checks.ToDictionary(c => c.FieldId, c => $"\"{c.Name}\" is not ticked as met: send only when all five are, or return it to the referrer.");
+        errors["returnNote"] = "Please keep the note to 2000 characters.";
+        errors["form"] = "This referral is no longer waiting for triage: it is \"With statutory partners\".";
+        yield return new("triage-card", "TriageCard.Build", TriageCard.Build(new TriageCardInput(SampleCaseId, "SAB-2026-0007", "Received", Prose(100), "Extreme", 12,
+            checks, errors, new Dictionary<string, string?> { ["returnNote"] = Prose(2100) })
+        {
+            ReceivedOn = "30 September 2026", ForwardUntriaged = true,
+            DeputyStatus = "Away 28 September 2026 to 30 December 2026 (recorded by the deputy board manager)",
+        }).ToJson());
+        yield return new("triage-outcome", "TriageCard.Outcome", TriageCard.Outcome(new TriageOutcomeCardInput(SampleCaseId, "SAB-2026-0007", Prose(100), "Extreme",
+            "Returned to referrer", "30 September 2026", [.. checks.Select(c => c.Name)], NotTriaged: false)).ToJson());
+        yield return new("triage-outcome-untriaged", "TriageCard.Outcome", TriageCard.Outcome(new TriageOutcomeCardInput(SampleCaseId, "SAB-2026-0007", Prose(100), "Extreme",
+            "Sent to statutory partners without triage", "30 September 2026", [], NotTriaged: true)).ToJson());
+        yield return new("triage-returned-to-referrer", "ReturnedReferralCard.Build", ReturnedReferralCard.Build(SampleCaseId, "SAB-2026-0007",
+            [.. checks.Select(c => c.Name)], Prose(2000)).ToJson());
+        yield return new("triage-deputy-away", "DeputyAbsenceCard.Build", DeputyAbsenceCard.Build(new DeputyAbsenceCardInput(
+            "Not away today; away 5 October 2026 to 30 December 2026 (cover set by a coordinator)", CanEnd: true, new DateOnly(2026, 9, 30))
+        {
+            From = new DateOnly(2026, 10, 5), To = new DateOnly(2026, 10, 1), Done = "Recorded. The triage cards waiting in the coordinators' channel now say so.",
+            Errors = new Dictionary<string, string>
+            {
+                ["form"] = "Only the deputy board manager or a coordinator can record the deputy board manager's absence.",
+                ["absenceFrom"] = "Enter the first day away.", ["absenceTo"] = "The last day away cannot be before the first.",
+            },
+        }).ToJson());
     }
 
     /// <summary>Typed text that tries to inject markdown, shown through CardText.Plain: the render must show it as typed.</summary>

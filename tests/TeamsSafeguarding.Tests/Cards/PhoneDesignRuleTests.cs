@@ -16,7 +16,7 @@ public sealed class PhoneDesignRuleTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_card_fits_a_phone_in_both_themes()
     {
-        var samples = CardSamples.All();
+        var samples = CardSamples.All().Where(s => s.Builder is not null).ToList();
         var measured = await CardRenderer.MeasureAsync([.. samples.Select(s => (s.Name, s.Card))]);
 
         var problems = new List<string>();
@@ -97,7 +97,7 @@ public sealed class PhoneDesignRuleTests(ITestOutputHelper output)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.ReturnType == typeof(AdaptiveCard))
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}").ToHashSet();
-        var sampled = CardSamples.All().Select(s => s.Builder).ToHashSet();
+        var sampled = CardSamples.All().Select(s => s.Builder).OfType<string>().ToHashSet();
 
         Assert.Contains("PartnersCard.ReadOnly", builders); // the reflection really found the builders
         Assert.True(builders.Except(sampled).ToList() is [], $"Card builders without a sample in CardSamples: {string.Join(", ", builders.Except(sampled).Order())}");

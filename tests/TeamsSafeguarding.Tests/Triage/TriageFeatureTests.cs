@@ -113,7 +113,7 @@ public sealed class TriageFeatureTests(AzuriteFixture azurite)
         data["seniorManagerNamed"] = "NotMet";
         var card = BoardHarness.CardOf(await _board.ClickAsync(BoardHarness.Dbm, "triage.send", data));
         CardSchema.AssertValid(card);
-        Assert.Contains("marked as not met", card.ToJsonString());
+        Assert.Contains("is not ticked as met", card.ToJsonString());
         Assert.Equal(CaseStage.Received, (await _board.Cases.GetAsync(record.CaseId, default))!.Stage);
     }
 
