@@ -23,7 +23,7 @@ namespace TeamsSafeguarding.Partners;
 /// is logged and skipped, and the others still get theirs.
 /// </summary>
 public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, PartnersCards cards, DecisionEffects effects,
-    MemberTeamsIds teamsIds, PartnersRoster roster, IOptions<BoardOptions> board, ProcessProfile profile, WorkingDayCalendar calendar, TimeProvider clock,
+    MemberTeamsIds teamsIds, IOptions<BoardOptions> board, ProcessProfile profile, WorkingDayCalendar calendar, TimeProvider clock,
     ILogger<PartnerDeadlines> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
@@ -36,7 +36,6 @@ public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, Par
     public async Task<SweepResult> SweepOnceAsync(CancellationToken ct)
     {
         await teamsIds.LoadAsync(ct);
-        await roster.RefreshAsync(ct);
         int decided = 0, awaiting = 0, reminders = 0;
         var failed = await CaseSweep.RunAsync(cases, [CaseStage.WithPartners], async (candidate, token) =>
         {

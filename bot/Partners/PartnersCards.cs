@@ -48,7 +48,8 @@ public sealed class PartnersCards(IOptions<BoardOptions> board, BoardDirectory d
         string? typedChoice = null, string? typedRationale = null, bool changing = false)
     {
         var input = InputFor(record, row);
-        if (input.AwaitingCastingDecision && MayCast(userKey))
+        // The casting form while it is needed; once they have decided, their decided card (with "View referral").
+        if (MayCast(userKey) && (input.AwaitingCastingDecision || row.Method == DecisionMethod.Chair))
             return PartnersCard.ForCasting(input, CastingByWords, errors, typedChoice, typedRationale);
         if (board.Value.Partners.FirstOrDefault(a => a.Members.Any(m => string.Equals(m, userKey, StringComparison.OrdinalIgnoreCase))) is not { } agency)
             return PartnersCard.ReadOnly(input);

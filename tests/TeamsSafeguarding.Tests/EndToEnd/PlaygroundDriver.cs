@@ -81,8 +81,11 @@ public sealed class PlaygroundDriver(PlaygroundSession playground)
         (string Key, string Value)? withData)
     {
         typed ??= [];
-        var button = Walk(shown.Card).Single(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == verb
-            && (withData is not { } d || (string?)e["data"]?[d.Key] == d.Value));
+        // A button (or a row's selectAction) on the card; the card's refresh action only when no button has the verb.
+        bool Matches(JsonObject e) => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == verb
+            && (withData is not { } d || (string?)e["data"]?[d.Key] == d.Value);
+        var onCard = Walk(shown.Card["actions"]).Concat(Walk(shown.Card["body"])).Where(Matches).ToList();
+        var button = onCard.Count > 0 ? onCard.Single() : Walk(shown.Card["refresh"]).Single(Matches);
         var data = (JsonObject?)button["data"]?.DeepClone() ?? new JsonObject();
         var inputs = Walk(shown.Card["body"]).Where(e => ((string?)e["type"])?.StartsWith("Input.") == true).ToList();
         foreach (var id in typed.Keys)
@@ -113,13 +116,13 @@ public sealed class PlaygroundDriver(PlaygroundSession playground)
             [RouteCheck.ProfessionalDisagreementFieldId] = "no",
             [RouteCheck.LacksCapacityFieldId] = "no",
         });
-        Assert.Contains("Section 1 of 6", card.Text);
+        Assert.Contains($"Step 1 of {ReferralForm.Sections.Count}", card.Text);
         return card;
     }
 
     /// <summary>
-    /// A whole referral from "refer" to the confirmation: each section typed from <paramref name="answers"/> (risk 1
-    /// only) and Next, then Submit on the review. Returns the confirmation card.
+    /// A whole referral from "refer" to the confirmation: each step typed from <paramref name="answers"/> (risk 1
+    /// only) and Next, then Submit on "Check your answers". Returns the confirmation card.
     /// </summary>
     public async Task<ShownCard> SubmitReferralAsync(ReferralDraft answers)
     {
@@ -161,13 +164,13 @@ public sealed class PlaygroundDriver(PlaygroundSession playground)
     public static string? InputValue(JsonObject card, string id) =>
         (string?)Walk(card["body"]).Single(e => (string?)e["id"] == id)["value"];
 
-    /// <summary>The red text right under an input (before the next input), or null.</summary>
+    /// <summary>The error right under an input (on its attention panel, before the next input), or null.</summary>
     public static string? ErrorUnder(JsonObject card, string id)
     {
         var elements = Walk(card["body"]).ToList();
         var at = elements.FindIndex(e => (string?)e["id"] == id);
         return elements.Skip(at + 1).TakeWhile(e => ((string?)e["type"])?.StartsWith("Input.") != true)
-            .Where(e => (string?)e["type"] == "TextBlock" && (string?)e["color"] == "attention")
-            .Select(e => (string?)e["text"]).FirstOrDefault();
+            .Where(e => (string?)e["type"] == "Container" && (string?)e["style"] == "attention")
+            .Select(e => (string?)e["items"]![0]!["text"]).FirstOrDefault();
     }
 }

@@ -50,39 +50,45 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
         Assert.Contains(CoordinatorsChannel, playground.Config.ChannelIds);
         var card = await driver.StartReferralAsync();
 
-        // Sections 1 to 3, each typed then Next.
-        foreach (var section in new[] { ReferralForm.PersonSection, ReferralForm.NeedsSection, ReferralForm.CapacitySection })
+        string Step(int n) => $"Step {n} of {ReferralForm.Sections.Count}";
+
+        // Steps 1 to 7, each typed then Next.
+        foreach (var section in ReferralForm.Sections.TakeWhile(s => s.Id != ReferralForm.RisksSection))
         {
-            Assert.Contains($"\"{ReferralForm.Find(section)!.Title}\"", card.Card.ToJsonString());
-            card = await driver.ClickAsync(card, ReferralVerbs.Next, PlaygroundDriver.TypedFor(Answers, section, risk: null));
+            Assert.Contains(ReferralForm.Find(section.Id)!.Title, card.Text);
+            card = await driver.ClickAsync(card, ReferralVerbs.Next, PlaygroundDriver.TypedFor(Answers, section.Id, risk: null));
         }
 
-        // Section 4: the general answers and risk 1, then "Add another risk" opens risk 2; type it, then Next.
-        Assert.Contains("Section 4 of 6", card.Text);
-        card = await driver.ClickAsync(card, ReferralVerbs.AddRisk, PlaygroundDriver.TypedFor(Answers, ReferralForm.MultiAgencySection, risk: 1));
+        // Step 8, the risks: risk 1, then "Add another risk" (a row) opens risk 2; type it, then Next.
+        Assert.Contains(Step(8), card.Text);
+        card = await driver.ClickAsync(card, ReferralVerbs.AddRisk, PlaygroundDriver.TypedFor(Answers, ReferralForm.RisksSection, risk: 1));
         Assert.Contains("Risks (2 of at most", card.Text);
-        Assert.Contains("Risk 1: Fire risk from hoarding", card.Text);
-        card = await driver.ClickAsync(card, ReferralVerbs.Next, PlaygroundDriver.TypedFor(Answers, ReferralForm.MultiAgencySection, risk: 2));
+        Assert.Contains("Fire risk from hoarding", card.Text);
+        card = await driver.ClickAsync(card, ReferralVerbs.Next, PlaygroundDriver.TypedFor(Answers, ReferralForm.RisksSection, risk: 2));
 
-        // Section 5: typed, then Back once. Nothing typed anywhere is lost.
-        Assert.Contains("Section 5 of 6", card.Text);
+        // Step 9: typed, then Back once. Nothing typed anywhere is lost.
+        Assert.Contains(Step(9), card.Text);
         card = await driver.ClickAsync(card, ReferralVerbs.Back, PlaygroundDriver.TypedFor(Answers, ReferralForm.ConcernSection, risk: null));
-        Assert.Contains("Section 4 of 6", card.Text);
-        Assert.Equal("ASC, GP, police", card.InputValue(F.AgenciesInvolved));
+        Assert.Contains(Step(8), card.Text);
         Assert.Equal("Fire risk from hoarding", card.InputValue(F.Risk(1, F.RiskPart.Worries)));
-        Assert.Contains("Risk 2: Falls on the stairs at night (after mitigation: likelihood 5, impact 4)", card.Text);
+        Assert.Contains("Falls on the stairs at night (after mitigation", card.Text);
         card = await driver.ClickAsync(card, ReferralVerbs.Next, new());
-        Assert.Contains("Section 5 of 6", card.Text);
+        Assert.Contains(Step(9), card.Text);
         Assert.Equal("Long-standing self-neglect.", card.InputValue(F.SituationOfConcern));
         card = await driver.ClickAsync(card, ReferralVerbs.Next, new());
 
-        // Section 6, then the review with both risks and Submit.
-        Assert.Contains("Section 6 of 6", card.Text);
-        card = await driver.ClickAsync(card, ReferralVerbs.Next, PlaygroundDriver.TypedFor(Answers, ReferralForm.SharingSection, risk: null));
+        // Steps 10 to 12, then "Check your answers", a row per step; the risks step's page lists both risks; Submit.
+        foreach (var section in new[] { ReferralForm.CriteriaSection, ReferralForm.SharingSection, ReferralForm.SignOffSection })
+        {
+            Assert.Contains(ReferralForm.Progress(section), card.Text);
+            card = await driver.ClickAsync(card, ReferralVerbs.Next, PlaygroundDriver.TypedFor(Answers, section, risk: null));
+        }
         Assert.Contains("Check your answers", card.Text);
-        Assert.Contains("Fire risk from hoarding", card.Text);
-        Assert.Contains("Falls on the stairs at night", card.Text);
-        Assert.DoesNotContain("Some answers need correcting", card.Text);
+        Assert.DoesNotContain("need correcting", card.Text);
+        var risks = await driver.ClickAsync(card, ReferralVerbs.ReviewStep, withData: (ReferralVerbs.StepKey, ReferralForm.RisksSection));
+        Assert.Contains("Fire risk from hoarding", risks.Text);
+        Assert.Contains("Falls on the stairs at night", risks.Text);
+        card = await driver.ClickAsync(risks, ReferralVerbs.Review);
 
         var confirmation = await driver.ClickAsync(card, ReferralVerbs.Submit, new());
         Assert.Contains("Referral submitted", confirmation.Text);
@@ -107,7 +113,7 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
 
         typed[F.PersonDateOfBirth] = "2026-06-01";
         card = await driver.ClickAsync(card, ReferralVerbs.Next, typed);
-        Assert.Contains("Section 1 of 6", card.Text);
+        Assert.Contains($"Step 1 of {ReferralForm.Sections.Count}", card.Text);
         Assert.Equal("The date of birth cannot be in the future", PlaygroundDriver.ErrorUnder(card.Card, F.PersonDateOfBirth));
         Assert.Equal("2026-06-01", card.InputValue(F.PersonDateOfBirth));
         Assert.Equal("Alex Example", card.InputValue(F.PersonName));
@@ -116,11 +122,13 @@ public sealed class ReferralJourneyInPlaygroundTests(AzuriteFixture azurite) : I
         Assert.Equal("The date of birth must make the person 18 or over", PlaygroundDriver.ErrorUnder(card.Card, F.PersonDateOfBirth));
         Assert.Equal("1 Test Street, Testtown", card.InputValue(F.PersonAddress));
 
-        // Teams closed: later, "my referrals" and Resume bring back everything typed, the bad date included.
+        // Teams closed: later, "my referrals" (the draft named by the day it was started), its row, and Resume bring back
+        // everything typed, the bad date included.
         await playground.SendMessageAsync(Chat, "my referrals");
-        var list = await playground.WaitForMessageAsync(m => m.ConversationId == Chat && m.AllText.Contains("Draft referral"), Wait);
-        var resumed = await driver.ClickAsync(driver.CardOf(list), ReferralVerbs.Resume, new());
-        Assert.Contains("Section 1 of 6", resumed.Text);
+        var list = await playground.WaitForMessageAsync(m => m.ConversationId == Chat && m.AllText.Contains("Draft started"), Wait);
+        var opened = await driver.ClickAsync(driver.CardOf(list), ReferralVerbs.Open, new());
+        var resumed = await driver.ClickAsync(opened, ReferralVerbs.Resume, new());
+        Assert.Contains($"Step 1 of {ReferralForm.Sections.Count}", resumed.Text);
         Assert.Equal("2015-06-01", resumed.InputValue(F.PersonDateOfBirth));
         Assert.Equal("Alex Example", resumed.InputValue(F.PersonName));
         Assert.Equal("LAS-12345", resumed.InputValue(F.PersonSystemReference));
