@@ -50,7 +50,7 @@ public static partial class CardText
         var at = 0;
         foreach (Match m in Linkable().Matches(line))
         {
-            var target = m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')');
+            var target = TrimSentenceEnd(m.Value);
             // An address cut short by the length limit is not the address: it stays plain.
             var cut = m.Index + target.Length == line.Length - 1 && line.EndsWith(Ellipsis, StringComparison.Ordinal);
             var href = target.Contains('@') && !target.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "mailto:" + target
@@ -64,6 +64,19 @@ public static partial class CardText
         }
         if (at == 0) return Neutralise(line);
         return shown.Append(NeutraliseInline(line[at..])).ToString();
+    }
+
+    /// <summary>An address without the punctuation of the sentence it ends: a closing bracket only when it has no opening one.</summary>
+    private static string TrimSentenceEnd(string address)
+    {
+        while (address.Length > 0)
+        {
+            var last = address[^1];
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' || (last == ')' && address.Count(c => c == ')') > address.Count(c => c == '(')))
+                address = address[..^1];
+            else break;
+        }
+        return address;
     }
 
     /// <summary>An address as link text: shown as typed, except marks that could still format it inside the brackets.</summary>

@@ -242,6 +242,9 @@ public static class CardSamples
                 Facts = [new Fact("Typed", CardText.Plain(text, keepLineBreaks: true))],
             }),
             new TextBlock { Text = CardText.Plain("Mrs Smith-Jones (82), A&E twice; GP: 2025-03-04. 1. not a list") },
+            // With links on, the same hostile texts (and real addresses) may only make links to https and mailto: addresses.
+            .. CardTextTests.NastyTexts.Append("See https://records.example.org/ra/1 or sam.worker@example.org; not http://old.example.org")
+                .Select(text => new FactSet { Separator = true, Facts = [new Fact("Typed with links", CardText.Plain(text, keepLineBreaks: true, links: true))] }),
         ],
     }.ToJson();
 }

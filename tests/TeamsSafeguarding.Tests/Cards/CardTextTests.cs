@@ -73,6 +73,50 @@ public class CardTextTests
     }
 
     [Fact]
+    public void With_links_an_https_address_and_an_email_become_links_shown_and_copied_as_typed()
+    {
+        var shown = CardText.Plain("See https://records.example.org/ra/1_a?x=2, or write to sam.worker@example.org.", links: true);
+
+        Assert.Equal("See [https://records.example.org/ra/1_a?x=2](https://records.example.org/ra/1_a?x=2), or write to " +
+            "[sam.worker@example.org](mailto:sam.worker@example.org).", shown);
+        Assert.DoesNotContain("\u2060", shown, StringComparison.Ordinal); // nothing invisible in what is copied
+    }
+
+    [Theory]
+    [InlineData("http://records.example.org/ra/1")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://records.example.org/ra")]
+    public void With_links_anything_but_https_stays_plain_text(string typed)
+    {
+        var shown = CardText.Plain($"see {typed} here", links: true);
+
+        Assert.DoesNotContain("](", shown, StringComparison.Ordinal);
+        Assert.Equal($"see {typed} here", shown.Replace("\u2060", ""));
+    }
+
+    [Fact]
+    public void With_links_a_typed_link_shows_its_real_address_and_markdown_around_it_is_still_neutralised()
+    {
+        var shown = CardText.Plain("**Click** [here](https://evil.example/a) ![x](https://evil.example/p.png)\n# next", links: true, keepLineBreaks: true);
+
+        Assert.DoesNotContain("[here](", shown, StringComparison.Ordinal);
+        Assert.Contains("[https://evil.example/a](https://evil.example/a)", shown);
+        Assert.Contains("\u2217\u2217Click\u2217\u2217", shown);
+        Assert.StartsWith("\u2060#", shown.Split("\n\n")[1]);
+        // An address with brackets cannot close the link early.
+        Assert.Contains("(https://example.org/a%28b%29)", CardText.Plain("https://example.org/a(b)", links: true));
+    }
+
+    [Fact]
+    public void With_links_an_address_cut_short_by_the_limit_is_not_a_link()
+    {
+        var shown = CardText.Plain("https://records.example.org/a-very-long-path", maxLength: 30, links: true);
+
+        Assert.DoesNotContain("](", shown, StringComparison.Ordinal);
+        Assert.EndsWith("\u2026", shown);
+    }
+
+    [Fact]
     public void Ordinary_text_is_unchanged()
     {
         const string text = "Mrs Smith-Jones, 82, lives alone; GP visited on 2025-03-04. A&E twice: 40% worse?";
