@@ -6,10 +6,12 @@
 // The Playground's UI always acts as its currentUser (Alex Wilber, coordinator and deputy board manager, not in a
 // partner agency), so the partners' views are given as Megan Bowen (local authority) and Adele Vance (police) through
 // the Playground's own HTTP API, as the end-to-end tests do; the UI then shows the shared card the bot updates in place.
+// Last, the referral's risks step, the triage card and the partners' card as the bot sent them are drawn at phone width
+// (358 px, light and dark) with the official renderer (infra/cards/measure.cjs): docs/screenshots/phone-*.png.
 //
 // How to run (Debian/Ubuntu; needs the distro's Chromium, no browser is downloaded):
 //   sudo apt-get install -y chromium                       # once
-//   (cd infra && npm ci)                                   # playwright-core comes with the local tools
+//   (cd infra && npm ci) && (cd infra/cards && npm ci)     # playwright-core comes with the local tools; the card renderer
 //   rm -rf .local/azurite && infra/run-local.sh            # in one terminal: clean data, bot + Playground
 //   node infra/playground/screenshots.cjs                  # in another: writes docs/screenshots/*.png
 //
@@ -22,6 +24,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
+const { execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..', '..');
 const playgroundUrl = process.env.PLAYGROUND_URL || 'http://127.0.0.1:56150';
@@ -65,9 +68,18 @@ class Stop extends Error {}
 async function run(page) {
   // Every card click is an invoke; one that fails would only show as a red bar, so it stops the run here.
   const failures = [];
+  // Every card a click answered with, newest last: the cards drawn at phone width at the end.
+  const answered = [];
   page.on('response', async (r) => {
-    if (r.url().includes('/_conversation/v1/invoke') && r.status() !== 200)
+    if (!r.url().includes('/_conversation/v1/invoke')) return;
+    if (r.status() !== 200) {
       failures.push(`invoke answered HTTP ${r.status()}: ${(await r.text().catch(() => '')).slice(0, 300)}`);
+      return;
+    }
+    try {
+      const answer = await r.json();
+      if (answer?.type === 'application/vnd.microsoft.card.adaptive') answered.push(answer.value);
+    } catch { /* not a card */ }
   });
   const ui = new Playground(page, failures);
   // The bot's messages as the page receives them (the Playground has no API to list them): the partners' card's
@@ -96,85 +108,105 @@ async function run(page) {
   await ui.shoot('02-before-you-start.png', card);
 
   await ui.click(card, 'Continue');
-  card = await ui.expectCard('section 1', 'Section 1 of 6');
+  card = await ui.expectCard('step 1', 'Step 1 of 12');
   await ui.click(card, 'Next');
-  card = await ui.expectCard('section 1 with the missing answers marked', 'Please correct the');
+  card = await ui.expectCard('step 1 with the missing answers marked', 'Please correct the');
   await ui.expectText(card, 'Enter the person\'s name');
-  await ui.shoot('03-section-1-errors.png', card);
+  await ui.shoot('03-step-1-errors.png', card);
 
   await ui.type(card, {
     "The person's full name": 'Alex Example',
     'Date of birth': '1960-05-01',
     'Address or locality': '1 Test Street, Testtown',
     "Your system's reference for the person": 'LAS-12345',
-    'Your role': 'Social worker',
-    'Your agency': 'Adult Social Care',
   });
   await ui.click(card, 'Next');
 
-  card = await ui.expectCard('section 2', 'Section 2 of 6');
+  card = await ui.expectCard('step 2', 'Step 2 of 12');
+  await ui.type(card, { 'Your role': 'Social worker', 'Your agency': 'Adult Social Care' });
+  await ui.click(card, 'Next');
+
+  card = await ui.expectCard('step 3', 'Step 3 of 12');
   await ui.type(card, { "The person's care and support needs": 'Needs help with daily living, meals and keeping the home safe.' });
   await ui.tick(card, 'The needs arise from a physical or mental impairment or illness');
   await ui.tick(card, 'Managing and maintaining nutrition');
   await ui.tick(card, 'Maintaining a habitable home environment');
-  await ui.choose(card, 'The most significant harm', 'Self-neglect, including hoarding');
-  await ui.shoot('04-section-2-filled.png', card);
+  await ui.select(card, 'The most significant harm', 'Self-neglect, including hoarding');
+  await ui.type(card, { 'What the harm is, and how it shows': 'The home is a fire risk and meals are missed.' });
+  await ui.shoot('04-step-3-filled.png', card);
   await ui.click(card, 'Next');
 
-  card = await ui.expectCard('section 3', 'Section 3 of 6');
+  card = await ui.expectCard('step 4', 'Step 4 of 12');
   await ui.type(card, { 'The specific decision capacity relates to': 'Whether to accept care at home' });
-  await ui.choose(card, 'Has capacity for this decision been formally assessed?', 'Yes');
-  await ui.type(card, {
-    'When it was assessed': '2026-02-10',
-    'Who assessed it (name and role)': 'Dr A, psychiatrist',
-  });
+  await ui.choose(card, 'Has capacity for this decision been assessed?', 'Yes');
+  await ui.type(card, { 'When it was assessed': '2026-02-10', 'Who assessed it (name and role)': 'Dr A, psychiatrist' });
   await ui.choose(card, 'The conclusion', 'Has capacity for this decision');
-  await ui.type(card, { 'Evidence of capacity': 'Understood, retained and weighed the information.' });
+  await ui.type(card, { 'How it was assessed, and what showed capacity': 'Understood, retained and weighed the information.' });
+  await ui.click(card, 'Next');
+
+  card = await ui.expectCard('step 5', 'Step 5 of 12');
+  await ui.type(card, { "The person's own views and wishes": 'Wants to stay at home and be left alone.' });
   await ui.choose(card, 'Does the person consistently refuse essential services?', 'Yes');
   await ui.type(card, { 'Which services are refused, and how': 'Refuses home care visits.' });
   await ui.click(card, 'Next');
 
-  card = await ui.expectCard('section 4', 'Section 4 of 6');
+  card = await ui.expectCard('step 6', 'Step 6 of 12');
   await ui.type(card, {
     'Agencies involved': 'ASC, GP, police',
     'Multi-agency meetings held, and when': 'Three MARM meetings since October',
+    'Lead professional (name, role and agency)': 'Jo Lead, social worker, Adult Social Care',
+  });
+  await ui.click(card, 'Next');
+
+  card = await ui.expectCard('step 7', 'Step 7 of 12');
+  await ui.type(card, {
     'Risk assessment tool used': 'MARM risk tool',
     'Link to the latest risk assessment': 'https://records.example.org/ra/1',
-    ...risk(1, 'Fire risk from hoarding', 'Engages with GP', 'Fire service visit', [5, 5, 3, 4]),
     'Why the group has no further interventions to offer': 'All options offered have been refused.',
   });
-  await ui.click(card, 'Add another risk');
-  card = await ui.expectCard('the second risk', 'Risk 2: what the group is worried about');
-  await ui.type(card, risk(2, 'Falls on the stairs at night', 'Uses the handrail', 'Occupational therapy assessment', [5, 5, 5, 4]));
+  await ui.click(card, 'Next');
+
+  card = await ui.expectCard('step 8', 'Step 8 of 12');
+  await risk(ui, card, 'Fire risk from hoarding', 'Engages with GP', 'Fire service visit', [5, 5, 3, 4]);
+  await ui.row(card, 'Add another risk');
+  card = await ui.expectCard('the second risk', 'Risk 2');
+  await risk(ui, card, 'Falls on the stairs at night', 'Uses the handrail', 'Occupational therapy assessment', [5, 5, 5, 4]);
   await ui.shoot('05-two-risks.png', card);
   await ui.click(card, 'Next');
 
-  card = await ui.expectCard('section 5', 'Section 5 of 6');
-  await ui.tick(card, 'Managing and maintaining nutrition');
-  await ui.tick(card, 'Being able to make use of the home safely');
+  card = await ui.expectCard('step 9', 'Step 9 of 12');
   await ui.type(card, {
     'Agencies that share this level of concern': 'GP, police',
     'The situation of concern': 'Long-standing self-neglect.',
   });
   await ui.click(card, 'Next');
 
-  card = await ui.expectCard('section 6', 'Section 6 of 6');
+  card = await ui.expectCard('step 10', 'Step 10 of 12');
+  for (const criterion of ['The person is at risk of significant harm', 'The person is well known to agencies, with repeated concerns',
+    'There is no established plan that is reducing the risk', 'A statutory partner believes a senior management review would help'])
+    await ui.tick(card, criterion);
+  await ui.click(card, 'Next');
+
+  card = await ui.expectCard('step 11', 'Step 11 of 12');
   await ui.choose(card, 'Has the person consented to this referral being shared?', 'Yes, the person consents');
-  await ui.choose(card, 'Lawful basis (UK GDPR Article 6)', 'Article 6(1)(e) public task');
-  await ui.choose(card, 'Special category condition (UK GDPR Article 9)',
-    'Article 9(2)(g) with DPA 2018 Sch 1 para 18: safeguarding of individuals at risk');
+  await ui.choose(card, 'The lawful basis for sharing', 'Public task: work our organisation does by law');
+  await ui.choose(card, 'The condition for sharing health and other special details', 'Safeguarding: protecting a person at risk from harm or neglect');
+  await ui.click(card, 'Next');
+
+  card = await ui.expectCard('step 12', 'Step 12 of 12');
   await ui.type(card, {
     'Senior manager who reviewed and agreed this referral': 'Pat Senior',
     "Senior manager's role": 'Head of service',
     "Senior manager's agency": 'Adult Social Care',
     'Date the senior manager agreed': '2026-03-20',
   });
+  await ui.tick(card, 'The senior manager confirms their agency has done all it can');
   await ui.click(card, 'Next');
 
-  card = await ui.expectCard('the review page', 'Check your answers');
-  if (await card.getByText('Some answers need correcting').count())
-    throw new Stop(`The review page says some answers need correcting:\n${await card.innerText()}`);
-  await ui.expectText(card, 'Falls on the stairs at night');
+  card = await ui.expectCard('check your answers', 'Check your answers');
+  if (await card.getByText('need correcting').count())
+    throw new Stop(`Check your answers says some answers need correcting:\n${await card.innerText()}`);
+  await ui.expectText(card, 'Everything needed is answered');
   await ui.shoot('06-check-your-answers.png', card);
 
   await ui.click(card, 'Submit referral');
@@ -199,10 +231,19 @@ async function run(page) {
   if (leaked.length) throw new Stop(`The triage card in the channel shows personal details: ${leaked.join(', ')}`);
   step('checked: the triage card shows none of the person\'s details');
   // The window as the coordinator sees it (the bot's channel welcome, then the top of the triage card), and the whole card.
-  await ui.shoot('08-coordinators-channel.png', card, { window: true, until: card.getByText('Needs identified', { exact: true }) });
+  await ui.shoot('08-coordinators-channel.png', card, { window: true, until: card.getByText('Tick each check the referral meets', { exact: true }) });
   await ui.shoot('09-triage-card.png', card);
 
   await boardSide(page, ui, reference, botMessages);
+
+  step('drawing the referral\'s risks step, the triage card and the partners\' card at phone width');
+  const sent = (text) => botMessages.map((m) => m.message.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content)
+    .filter((c) => c && JSON.stringify(c).includes(text));
+  phone({
+    'phone-referral-risks': answered.filter((c) => JSON.stringify(c).includes('Step 8 of 12') && JSON.stringify(c).includes('risk2.worries')).at(-1),
+    'phone-triage-card': sent(`Triage referral ${reference}`)[0],
+    'phone-partners-card': sent(`Referral ${reference}: statutory partners' views`).at(-1),
+  });
 
   step(`done: ${fs.readdirSync(outDir).filter((f) => f.endsWith('.png')).length} screenshots in ${path.relative(root, outDir)}/`);
 }
@@ -213,12 +254,12 @@ async function run(page) {
  */
 async function boardSide(page, ui, reference, botMessages) {
   let card = await ui.expectCard(`the triage card for ${reference}`, `Triage referral ${reference}`);
-  const checks = card.getByRole('radiogroup', { name: /^Is ".*" met\?$/ });
+  const checks = card.getByRole('checkbox');
   const count = await checks.count();
   if (count !== 5) throw new Stop(`Expected the five triage checks on the card; found ${count}.`);
-  for (let i = 0; i < count; i++) await checks.nth(i).getByRole('radio', { name: 'Met', exact: true }).check();
-  step('marked the five checks "Met"');
-  await ui.click(card, 'Send to statutory partners');
+  for (let i = 0; i < count; i++) await checks.nth(i).check();
+  step('ticked the five checks as met');
+  await ui.click(card, 'Send to partners');
   card = await ui.expectCard('the triage outcome', `Referral ${reference}: Sent to statutory partners`);
   await ui.noPersonalDetails(card);
   await ui.shoot('10-triage-sent.png', card);
@@ -245,7 +286,7 @@ async function boardSide(page, ui, reference, botMessages) {
     ['Megan Bowen (local authority)', 'user-id-1', 'Single-agency work by the local authority is under way; review by email.', '1 of 3', '12-partners-one-view.png'],
     ['Adele Vance (police)', 'user-id-2', 'No police role beyond the existing welfare checks.', 'Early majority', '13-partners-decided.png'],
   ]) {
-    // Opening the card in Teams refreshes it: the person's own copy, with their agency's choice and "Give view".
+    // Opening the card in Teams ("Open my view", or Teams' own refresh): the person's own copy, with their agency's choice.
     const own = await invoke(shared, shared.card, 'partners.refresh', {}, id);
     if (!JSON.stringify(own).includes('Your agency\'s view')) throw new Stop(`${who}'s card has no choice to make:\n${JSON.stringify(own)}`);
     await invoke(shared, own, 'partners.view', { choice: 'NoMeeting', rationale }, id);
@@ -254,7 +295,7 @@ async function boardSide(page, ui, reference, botMessages) {
     await ui.noPersonalDetails(card);
     await ui.shoot(file, card);
   }
-  if (await card.getByRole('button').count()) throw new Stop(`The decided card still has buttons:\n${await card.innerText()}`);
+  if ((await card.getByRole('button').count()) !== 1) throw new Stop(`The decided card should keep just "Open my view":\n${await card.innerText()}`);
 
   step('back to the coordinators\' channel (General)');
   await page.getByText('General', { exact: true }).click();
@@ -314,17 +355,37 @@ async function invoke(shown, card, verb, typed, fromId) {
   return answer.value;
 }
 
-/** The labelled inputs of risk n: three narratives and the four scores (likelihood and impact, before then after). */
-function risk(n, worries, workingWell, actionsTaken, [likelihoodBefore, impactBefore, likelihoodAfter, impactAfter]) {
-  return {
-    [`Risk ${n}: what the group is worried about`]: worries,
-    [`Risk ${n}: what is working well`]: workingWell,
-    [`Risk ${n}: actions taken`]: actionsTaken,
-    [`Risk ${n}: likelihood before mitigation (1-5)`]: String(likelihoodBefore),
-    [`Risk ${n}: impact before mitigation (1-5)`]: String(impactBefore),
-    [`Risk ${n}: likelihood after mitigation (1-5)`]: String(likelihoodAfter),
-    [`Risk ${n}: impact after mitigation (1-5)`]: String(impactAfter),
-  };
+/** Types the open risk's three narratives and chooses its four scores (drop-downs of 1-5 with their words). */
+async function risk(ui, card, worries, workingWell, actionsTaken, [likelihoodBefore, impactBefore, likelihoodAfter, impactAfter]) {
+  await ui.type(card, { 'What the group is worried about': worries, 'What is working well': workingWell, 'Actions taken': actionsTaken });
+  const likelihood = ['rare', 'unlikely', 'possible', 'likely', 'almost certain'];
+  const impact = ['negligible', 'minor', 'moderate', 'major', 'catastrophic'];
+  await ui.select(card, 'Likelihood before mitigation (1-5)', `${likelihoodBefore} ${likelihood[likelihoodBefore - 1]}`);
+  await ui.select(card, 'Impact before mitigation (1-5)', `${impactBefore} ${impact[impactBefore - 1]}`);
+  await ui.select(card, 'Likelihood after mitigation (1-5)', `${likelihoodAfter} ${likelihood[likelihoodAfter - 1]}`);
+  await ui.select(card, 'Impact after mitigation (1-5)', `${impactAfter} ${impact[impactAfter - 1]}`);
+}
+
+/**
+ * Draws cards as the bot sent them at phone width (358 px), light and dark, with the official renderer and the Teams host
+ * configs (infra/cards/measure.cjs), into docs/screenshots/<name>.png and <name>-dark.png.
+ */
+function phone(cards) {
+  const missing = Object.entries(cards).filter(([, card]) => !card).map(([name]) => name);
+  if (missing.length) throw new Stop(`No card was seen for ${missing.join(', ')}.`);
+  const work = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'phone-'));
+  const files = Object.entries(cards).map(([name, card]) => {
+    const file = path.join(work, `${name}.json`);
+    fs.writeFileSync(file, JSON.stringify(card));
+    return file;
+  });
+  execFileSync('node', [path.join(root, 'infra', 'cards', 'measure.cjs'), '--png', work, '--out', path.join(work, 'measured.json'), ...files], { stdio: 'inherit' });
+  for (const name of Object.keys(cards)) {
+    fs.copyFileSync(path.join(work, 'light', `${name}.png`), path.join(outDir, `${name}.png`));
+    fs.copyFileSync(path.join(work, 'dark', `${name}.png`), path.join(outDir, `${name}-dark.png`));
+    step(`saved ${path.relative(root, path.join(outDir, name))}.png and -dark.png (358 px wide)`);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
 }
 
 /** The Playground's web UI as a person uses it: the last card in the open conversation, its inputs and buttons. */
@@ -396,6 +457,22 @@ class Playground {
     const shown = await card.innerText();
     const leaked = personalDetails.filter((d) => shown.includes(d));
     if (leaked.length) throw new Stop(`A card in a channel shows personal details: ${leaked.join(', ')}`);
+  }
+
+  /** Picks an option of a choice set shown as a drop-down (compact), by its words. */
+  async select(card, label, option) {
+    const box = card.getByRole('combobox', { name: label, exact: true });
+    if ((await box.count()) !== 1) throw new Stop(`Expected one drop-down labelled "${label}"; found ${await box.count()}.`);
+    // The Playground draws it as a Fluent UI combobox: open it, then pick the option from its list (drawn outside the card).
+    await box.click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+    step(`chose "${option}" for "${label}"`);
+  }
+
+  /** Taps a row of a list (its whole container is the button), by the words it starts with. */
+  async row(card, text) {
+    step(`tap the row "${text}"`);
+    await card.getByText(`${text} \u203A`, { exact: true }).click();
   }
 
   /** Picks an option of a choice set shown as radio buttons. */
