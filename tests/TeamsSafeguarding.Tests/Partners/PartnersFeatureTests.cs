@@ -69,6 +69,31 @@ public sealed class PartnersFeatureTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_member_reads_the_referral_from_their_card_only_once_it_is_sent_to_the_partners_and_each_read_is_logged()
+    {
+        var record = await _board.SeedReceivedAsync();
+        await _board.Table.UpsertEntityAsync(TeamsSafeguarding.Referrals.DraftRow.Frozen(record.CaseId, 1,
+            TeamsSafeguarding.Tests.Escalation.Referrals.Drafts.Complete(), _board.Clock.GetUtcNow()));
+        var viewReferral = new JsonObject { ["caseId"] = record.CaseId };
+
+        // In triage the partners do not see it.
+        Assert.Equal(TeamsSafeguarding.Referrals.CaseDetails.NotYetWithPartners, BoardHarness.MessageOf(await _board.ClickAsync("police-1", "case.details", viewReferral)));
+
+        await _board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));
+        var own = BoardHarness.CardOf(await _board.ClickAsync("police-1", "partners.refresh", viewReferral));
+        var button = Assert.Single(CardJsonQuery.ExecuteActions(own), a => (string?)a["title"] == "View referral");
+        var contents = BoardHarness.CardOf(await _board.ClickAsync("police-1", (string)button["verb"]!, button["data"]!.DeepClone().AsObject()));
+        Assert.Contains("Read from the start", contents.ToJsonString());
+        var page = BoardHarness.CardOf(await _board.ClickAsync("police-1", "case.details", new JsonObject { ["caseId"] = record.CaseId, ["page"] = 1 }));
+        Assert.Contains("Alex Example", page.ToJsonString());
+
+        var reads = (await _board.Cases.GetLogAsync(record.CaseId, default)).Where(l => l.Action == CaseActions.DetailsViewed).ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, r => Assert.Equal(("police-1", "PartnerRep", "Police"), (r.ActorKey, r.ActorRole, r.ActorAgency)));
+        Assert.Contains(await _board.Cases.GetLogAsync(record.CaseId, default), l => l.Action == CaseActions.AccessRefused && l.ActorKey == "police-1");
+    }
+
+    [Fact]
     public async Task Only_partner_members_can_give_a_view()
     {
         var record = await SentToPartnersAsync();

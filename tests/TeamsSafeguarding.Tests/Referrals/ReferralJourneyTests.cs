@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Routing;
+using TeamsSafeguarding.Tests.Cards;
 using TeamsSafeguarding.Teams;
 using Drafts = TeamsSafeguarding.Tests.Escalation.Referrals.Drafts;
 
@@ -162,6 +163,24 @@ public class ReferralJourneyTests(AzuriteFixture azurite)
         Assert.Equal([ReferralVerbs.Resume, ReferralVerbs.Discard, ReferralVerbs.List], ReferralsHarness.Verbs(opened));
         Assert.DoesNotContain(caseId, ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Stranger, ReferralVerbs.List)).ToJsonString());
         Assert.Equal(CaseAccess.Refused, ReferralsHarness.MessageOf(await h.ClickAsync(ReferralsHarness.Stranger, ReferralVerbs.Open, caseId)));
+    }
+
+    [Fact]
+    public async Task Capacity_never_assessed_stops_the_referral_at_its_step_with_the_reason_next_to_the_answer()
+    {
+        var h = NewHarness();
+        var caseId = await h.StartDraftAsync();
+        var capacity = ReferralForm.Find(ReferralForm.CapacitySection)!.Fields.ToDictionary(f => f.Id, f => Drafts.Complete().Get(f.Id));
+        capacity[F.CapacityAssessed] = "no";
+
+        var card = ReferralsHarness.CardOf(await h.ClickAsync(ReferralsHarness.Referrer, ReferralVerbs.Next, caseId, capacity, ReferralForm.CapacitySection));
+
+        Assert.Contains($"Step 4 of {ReferralForm.Sections.Count}", card.ToJsonString());
+        var body = Cards.CardJsonQuery.Objects(card["body"]).ToList();
+        var at = body.FindIndex(o => (string?)o["id"] == F.CapacityAssessed);
+        var error = body.Skip(at + 1).First(o => (string?)o["style"] == "attention");
+        Assert.Contains("assessed first", CardJsonQuery.AllText(error));
+        Assert.Equal(ReferralForm.CapacitySection, (await DraftAsync(h, caseId)).Step);
     }
 
     [Fact]
