@@ -24,7 +24,8 @@ public class AllCardsTests
 
     /// <summary>
     /// Writes every card to $CARDS_OUT (default: $TMPDIR/teams-safeguarding-cards) so the official tools can
-    /// validate and render them (infra/cards/check.sh). Overwrites, never deletes: the folder may be shared.
+    /// validate and render them (infra/cards/check.sh), and the names of the cards the bot sends (those with a builder,
+    /// held to the phone design rule) to phone-rule-samples.txt. Overwrites, never deletes: the folder may be shared.
     /// </summary>
     [Fact]
     public void Every_card_is_written_for_the_official_tools()
@@ -34,6 +35,7 @@ public class AllCardsTests
             : Path.Combine(Path.GetTempPath(), "teams-safeguarding-cards");
         Directory.CreateDirectory(folder);
 
+        File.WriteAllLines(Path.Combine(folder, "phone-rule-samples.txt"), CardSamples.All().Where(s => s.Builder is not null).Select(s => s.Name));
         foreach (var (name, _, card) in CardSamples.All())
         {
             var file = Path.Combine(folder, name + ".json");

@@ -50,7 +50,7 @@ public class RiskListCardTests
         // Each closed risk is one row whose selectAction opens it: no button per row.
         var rows = Walk(card["body"]).Where(e => e["selectAction"] is JsonObject a && (string?)a["verb"] == ReferralVerbs.OpenRisk).ToList();
         Assert.Equal([1, 3], rows.Select(r => (int)r["selectAction"]!["data"]![ReferralVerbs.RiskKey]!));
-        Assert.Empty(Walk(card["body"]).Where(e => (string?)e["type"] == "ActionSet"));
+        Assert.DoesNotContain(Walk(card["body"]), e => (string?)e["type"] == "ActionSet");
         // The scores are chosen from a list of 1-5 with their words.
         var score = Walk(card["body"]).Single(e => (string?)e["id"] == F.Risk(2, F.RiskPart.ImpactAfter));
         Assert.Equal(("Input.ChoiceSet", "compact"), ((string)score["type"]!, (string)score["style"]!));
