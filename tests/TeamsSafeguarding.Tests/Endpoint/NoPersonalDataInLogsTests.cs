@@ -109,7 +109,9 @@ public sealed class NoPersonalDataInLogsTests(AzuriteFixture azurite) : IAsyncLi
             foreach (var field in step.FieldsFor(draft.RiskCount)) data[field.Id] = draft.Get(field.Id);
             section = await ClickAsync(ReferralVerbs.Next, data);
         }
-        Assert.Contains(Quibble, section.ToJsonString()); // the review card shows what was typed
+        Assert.Contains("Check your answers", section.ToJsonString());
+        var person = await ClickAsync(ReferralVerbs.ReviewStep, new JsonObject { [ReferralVerbs.CaseIdKey] = caseId, [ReferralVerbs.StepKey] = ReferralForm.PersonSection });
+        Assert.Contains(Quibble, person.ToJsonString()); // the person's page of "check your answers" shows what was typed
         var confirmation = await ClickAsync(ReferralVerbs.Submit, new JsonObject { [ReferralVerbs.CaseIdKey] = caseId });
         Assert.Contains("SAB-", confirmation.ToJsonString());
         await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.CreateConversation, wait);
