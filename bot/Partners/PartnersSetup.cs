@@ -9,6 +9,7 @@ public static class PartnersSetup
     {
         services.AddSingleton<MemberTeamsIds>();
         services.AddSingleton<PartnersCards>();
+        services.AddSingleton<PartnersClock>();
         services.AddSingleton<DecisionEffects>();
         services.AddSingleton<PartnersFeature>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PartnersFeature>());

@@ -18,7 +18,7 @@ namespace TeamsSafeguarding.Referrals;
 /// Submitting is <see cref="ReferralSubmission"/>; "Show details" is <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
-    Replies replies, ILogger<ReferralsFeature> log) : IBotFeature
+    DraftExpiry expiry, Replies replies, ILogger<ReferralsFeature> log) : IBotFeature
 {
     public const string PersonalChatOnly = "Referrals are made in your personal chat with me, so the person's details stay private. Open a chat with me and type \"refer\".";
     public const string NotEditable = "This referral has been submitted and can no longer be changed. Type \"my referrals\" to see where it stands.";
@@ -81,7 +81,8 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         return await commands.CreateAsync(caseId, CaseAccess.Referrer(action.Actor), writes =>
         {
             var row = new DraftRow(caseId, draft, ReferralForm.Sections[0].Id);
-            writes.Apply(Case.StartDraft(caseId, action.Actor.UserKey, writes.Now)).Put(row.ToEntity());
+            writes.Apply(Case.StartDraft(caseId, action.Actor.UserKey, writes.Now)).Put(row.ToEntity())
+                .Schedule(DraftExpiry.Kind, expiry.FirstVisit(writes.Now));
             log.LogInformation("Referral draft created");
             return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, LondonTime.DayOf(writes.Now)).ToJson());
         }, ct);
