@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using TeamsSafeguarding.Benchmarks.Inbound;
+
+namespace TeamsSafeguarding.Benchmarks.OverHttp;
+
+/// <summary>
+/// The hot paths over real HTTP: each build of the bot runs as its own process on Kestrel against one Azurite (a table
+/// each), driven through POST /api/messages: referral submits, triage sends and partners' views at each concurrency, each
+/// measured on every build back to back (the order alternating per concurrency), then its storage floor.
+/// <code>
+/// dotnet run -c Release --project tests/TeamsSafeguarding.Benchmarks -- http [--quick] [--compare &lt;git-rev&gt;] [--levels 1,50,200]
+/// </code>
+/// </summary>
+public static class HttpBenchmark
+{
+    private sealed record Plan(int[] Levels, Func<int, int> Submits, Func<int, int> ViewsEach);
+
+    private static readonly Plan Full = new([1, 50, 200], c => c switch { 1 => 40, 50 => 200, _ => Math.Max(2 * c, 100) }, c => c switch { 1 => 100, 50 => 20, _ => 10 });
+    private static readonly Plan Quick = new([1, 50, 200], c => c switch { 1 => 10, _ => Math.Max(c, 20) }, c => c switch { 1 => 30, 50 => 4, _ => 3 });
+    private static readonly TimeSpan MaxDeliveryWait = TimeSpan.FromMinutes(3);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var plan = quick ? Quick : Full;
+        var compare = ValueOf(args, "--compare");
+        if (ValueOf(args, "--levels") is { } levels) plan = plan with { Levels = levels.Split(',').Select(int.Parse).ToArray() };
+
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss");
+        var outDir = RepoRoot.Combine(".local", "bench", "runs", stamp);
+        Directory.CreateDirectory(outDir);
+        var builds = new List<BotBuild>();
+        if (compare is not null) builds.Add(await BotBuild.OfRevisionAsync(compare));
+        builds.Add(await BotBuild.OfCheckoutAsync());
+
+        var header = $"// {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
+                     $"{(quick ? "--quick" : "full")}; builds: {string.Join(", ", builds.Select(b => b.Label))}";
+        Console.WriteLine(header);
+        using var azurite = LocalAzurite.Start();
+        await using var floorProxy = await CountingProxy.StartAsync(azurite.ConnectionString);
+        var bots = new List<BotUnderBench>();
+        var all = new List<Measured>();
+        var report = new StreamWriter(Path.Combine(outDir, "report.md")) { AutoFlush = true };
+        await report.WriteLineAsync(header + "\n");
+        try
+        {
+            for (var i = 0; i < builds.Count; i++)
+                bots.Add(await BotUnderBench.StartAsync(builds[i], azurite, $"Bench{i}x{stamp.Replace("-", "")}", Path.Combine(outDir, $"bot{i}.log")));
+            foreach (var bot in bots) await WarmUpAsync(bot);
+
+            for (var li = 0; li < plan.Levels.Length; li++)
+            {
+                var level = plan.Levels[li];
+                var order = li % 2 == 0 ? bots : Enumerable.Reverse(bots).ToList();
+                var drafts = new Dictionary<BotUnderBench, IReadOnlyList<(string, string)>>();
+                foreach (var bot in bots)
+                {
+                    Console.WriteLine($"// Seeding {plan.Submits(level)} complete drafts through {bot.Label} (not measured)");
+                    drafts[bot] = await Workloads.SeedDraftsAsync(bot, plan.Submits(level), referrers: level);
+                }
+                var submitted = await MeasureAsync(order, bot => Workloads.Submit(bot, drafts[bot]));
+                var triaged = await MeasureAsync(order, bot => Workloads.Triage(bot, CasesCarded(submitted[bot]), level));
+                await MeasureAsync(order, bot => Workloads.Views(bot, CasesCarded(triaged[bot]), level, plan.ViewsEach(level)));
+            }
+            foreach (var proxy in bots.Select(b => b.Proxy).Append(floorProxy).Where(p => p.Failures > 0))
+                Console.WriteLine($"// WARNING: a counting proxy failed to forward {proxy.Failures} request(s); the figures are not to be trusted.");
+            var summary = Report.Summary(all);
+            Console.WriteLine(summary);
+            await report.WriteLineAsync("### Summary\n\n" + summary);
+            Console.WriteLine($"// Report: {Path.Combine(outDir, "report.md")}; bot logs beside it.");
+            return all.Any(m => m.Errors > 0 || m.Freshness is null) ? 1 : 0;
+        }
+        finally
+        {
+            foreach (var bot in bots) await bot.DisposeAsync();
+            await report.DisposeAsync();
+        }
+
+        async Task<Dictionary<BotUnderBench, Measured>> MeasureAsync(IReadOnlyList<BotUnderBench> order, Func<BotUnderBench, Workload> workloadOf)
+        {
+            var measured = new Dictionary<BotUnderBench, Measured>();
+            foreach (var bot in order)
+            {
+                var workload = workloadOf(bot);
+                Console.WriteLine($"// {workload.Scenario} at concurrency {workload.Concurrency}: {workload.Operations} {workload.Unit} on {bot.Label}");
+                var m = await Measurement.RunAsync(bot, workload, MaxDeliveryWait);
+                m = m with { Floor = await StorageFloor.RunAsync(floorProxy, m.Storage, m.Operations, workload.Concurrency) };
+                measured[bot] = m;
+            }
+            var inBuildOrder = bots.Select(b => measured[b]).ToList();
+            all.AddRange(inBuildOrder);
+            var table = Report.Table(inBuildOrder);
+            Console.WriteLine(table);
+            await report.WriteLineAsync(table);
+            return measured;
+        }
+    }
+
+    /// <summary>A few of each click first, so that the measured ones do not pay for the JIT compiler and the first connections.</summary>
+    private static async Task WarmUpAsync(BotUnderBench bot)
+    {
+        Console.WriteLine($"// Warming up {bot.Label}");
+        var drafts = await Workloads.SeedDraftsAsync(bot, 6, referrers: 3);
+        var submitted = await Measurement.LoadAsync(bot, Workloads.Submit(bot, drafts));
+        var triaged = await Measurement.LoadAsync(bot, Workloads.Triage(bot, CasesCarded(submitted.Results), 3));
+        var views = await Measurement.LoadAsync(bot, Workloads.Views(bot, CasesCarded(triaged.Results), 6, 5));
+        if (views.Results.All(r => r.Item2.Answer != Answer.Card))
+            throw new InvalidOperationException($"{bot.Label} answered no view with a card while warming up; see its log.");
+        await bot.SettleAsync(Measurement.Quiet, TimeSpan.FromSeconds(30));
+    }
+
+    private static IReadOnlyList<string> CasesCarded(Measured m) => CasesCarded(m.Results);
+
+    private static IReadOnlyList<string> CasesCarded(IReadOnlyList<(Click Click, Timed Result)> results) =>
+        results.Where(r => r.Result.Answer == Answer.Card).Select(r => r.Click.CaseId).Distinct().ToList();
+
+    private static string? ValueOf(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
