@@ -78,8 +78,12 @@ public sealed class BotUnderBench : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var content = new StringContent(activityJson, Encoding.UTF8, "application/json");
-            using var response = await Http.PostAsync("api/messages", content);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+            {
+                Content = new StringContent(activityJson, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("traceparent", ClickTrace.New());
+            using var response = await Http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var latency = Stopwatch.GetElapsedTime(started);
             if ((int)response.StatusCode != 200) return new Timed(latency, Answer.Error, null);

@@ -21,15 +21,21 @@ public readonly record struct OpTally(long Count, long RequestBytes, long Respon
         new(a.Count - b.Count, a.RequestBytes - b.RequestBytes, a.ResponseBytes - b.ResponseBytes, a.BatchedOperations - b.BatchedOperations);
 }
 
-/// <summary>A snapshot of the counters, by kind; subtract two to get what happened in between.</summary>
-public sealed record StorageCounts(IReadOnlyDictionary<StorageOp, OpTally> ByOp)
+/// <summary>
+/// A snapshot of the counters, by kind: all round trips, and those made inside a click's own request (the rest are the
+/// bot's background work: the outbox, sweeps). Subtract two snapshots to get what happened in between.
+/// </summary>
+public sealed record StorageCounts(IReadOnlyDictionary<StorageOp, OpTally> All, IReadOnlyDictionary<StorageOp, OpTally> InRequest)
 {
-    public long RoundTrips => ByOp.Values.Sum(t => t.Count);
+    public long RoundTrips => All.Values.Sum(t => t.Count);
+    public long InRequestRoundTrips => InRequest.Values.Sum(t => t.Count);
 
-    public OpTally this[StorageOp op] => ByOp.TryGetValue(op, out var t) ? t : default;
+    public OpTally this[StorageOp op] => All.TryGetValue(op, out var t) ? t : default;
+    public OpTally InRequestOf(StorageOp op) => InRequest.TryGetValue(op, out var t) ? t : default;
 
-    public static StorageCounts operator -(StorageCounts a, StorageCounts b) =>
-        new(Enum.GetValues<StorageOp>().ToDictionary(op => op, op => a[op] - b[op]));
+    public static StorageCounts operator -(StorageCounts a, StorageCounts b) => new(
+        Enum.GetValues<StorageOp>().ToDictionary(op => op, op => a[op] - b[op]),
+        Enum.GetValues<StorageOp>().ToDictionary(op => op, op => a.InRequestOf(op) - b.InRequestOf(op)));
 }
 
 /// <summary>
@@ -37,6 +43,9 @@ public sealed record StorageCounts(IReadOnlyDictionary<StorageOp, OpTally> ByOp)
 /// bot's connection string points at it; it forwards each request unchanged (path, query, headers and body, so the
 /// SharedKey signature still holds) and the answer back. It sets no connection limit of its own, so the bot's storage
 /// client decides how many requests are in flight, as it would against Azure.
+/// A round trip is "in the request" when it carries the W3C traceparent of a benchmark click (<see cref="ClickTrace"/>):
+/// ASP.NET Core continues the trace of an inbound request that has one, and the Azure SDK passes it on to storage,
+/// while background services run outside any request. Nothing in the bot is needed for this.
 /// </summary>
 public sealed class CountingProxy : IAsyncDisposable
 {
@@ -48,6 +57,7 @@ public sealed class CountingProxy : IAsyncDisposable
     private readonly string upstreamBase;
     private readonly Lock gate = new();
     private readonly Dictionary<StorageOp, OpTally> tallies = [];
+    private readonly Dictionary<StorageOp, OpTally> inRequest = [];
     private long lastActivity = Stopwatch.GetTimestamp();
     private int inFlight;
     private int failures;
@@ -96,7 +106,7 @@ public sealed class CountingProxy : IAsyncDisposable
 
     public StorageCounts Snapshot()
     {
-        lock (gate) return new StorageCounts(new Dictionary<StorageOp, OpTally>(tallies));
+        lock (gate) return new StorageCounts(new Dictionary<StorageOp, OpTally>(tallies), new Dictionary<StorageOp, OpTally>(inRequest));
     }
 
     private async Task ForwardAsync(HttpContext context)
@@ -122,7 +132,7 @@ public sealed class CountingProxy : IAsyncDisposable
 
             using var answer = await upstream.SendAsync(forward, HttpCompletionOption.ResponseContentRead, context.RequestAborted);
             var answerBody = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
-            Count(Classify(request.Method, rawTarget), body, answerBody.Length);
+            Count(Classify(request.Method, rawTarget), ClickTrace.IsClick(request.Headers.TraceParent), body, answerBody.Length);
 
             var response = context.Response;
             response.StatusCode = (int)answer.StatusCode;
@@ -147,13 +157,19 @@ public sealed class CountingProxy : IAsyncDisposable
         }
     }
 
-    private void Count(StorageOp op, byte[] requestBody, long responseBytes)
+    private void Count(StorageOp op, bool fromClick, byte[] requestBody, long responseBytes)
     {
         var batched = op == StorageOp.Batch ? OperationsIn(requestBody) : 0;
         lock (gate)
         {
-            var t = tallies.GetValueOrDefault(op);
-            tallies[op] = new OpTally(t.Count + 1, t.RequestBytes + requestBody.Length, t.ResponseBytes + responseBytes, t.BatchedOperations + batched);
+            Add(tallies);
+            if (fromClick) Add(inRequest);
+        }
+
+        void Add(Dictionary<StorageOp, OpTally> to)
+        {
+            var t = to.GetValueOrDefault(op);
+            to[op] = new OpTally(t.Count + 1, t.RequestBytes + requestBody.Length, t.ResponseBytes + responseBytes, t.BatchedOperations + batched);
         }
     }
 
@@ -190,4 +206,14 @@ public sealed class CountingProxy : IAsyncDisposable
         await app.DisposeAsync();
         upstream.Dispose();
     }
+}
+
+/// <summary>The traceparent each benchmark click is sent with: a trace id starting with a fixed mark, so storage round trips made for it can be told apart.</summary>
+public static class ClickTrace
+{
+    private const string Mark = "00-be9c4000";
+
+    public static string New() => $"{Mark}{Guid.NewGuid():N}"[..35] + $"-{Guid.NewGuid():N}"[..17] + "-01";
+
+    public static bool IsClick(string? traceParent) => traceParent?.StartsWith(Mark, StringComparison.Ordinal) == true;
 }

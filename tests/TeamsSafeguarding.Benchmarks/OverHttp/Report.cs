@@ -11,6 +11,9 @@ public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    private static readonly StorageOp[] Kinds =
+        [StorageOp.PointRead, StorageOp.Query, StorageOp.Insert, StorageOp.Update, StorageOp.Delete, StorageOp.Batch];
+
     private sealed record Row(string Name, Func<Measured, string> Value, Func<Measured, double?>? Ratio = null);
 
     public static string Table(IReadOnlyList<Measured> builds)
@@ -24,9 +27,10 @@ public static class Report
             new("over Teams' 15 s invoke limit", m => m.OverTeamsLimit.ToString(Inv)),
             new($"{w.Unit} per second", m => F1(m.PerSecond), m => m.PerSecond),
             new($"storage round trips per {unit}", m => F1(m.Storage.RoundTrips / (double)m.Operations), m => m.Storage.RoundTrips / (double)m.Operations),
+            new("  of which in the request", m => F1(m.Storage.InRequestRoundTrips / (double)m.Operations), m => m.Storage.InRequestRoundTrips / (double)m.Operations),
             new("  reads / queries / inserts / updates / deletes / batches", m => string.Join(" / ",
-                new[] { StorageOp.PointRead, StorageOp.Query, StorageOp.Insert, StorageOp.Update, StorageOp.Delete, StorageOp.Batch }
-                    .Select(op => F1(m.Storage[op].Count / (double)m.Operations)))),
+                Kinds.Select(op => F1(m.Storage[op].Count / (double)m.Operations)))),
+            new("  the same, in the request", m => string.Join(" / ", Kinds.Select(op => F1(m.Storage.InRequestOf(op).Count / (double)m.Operations)))),
             new($"bot CPU per {unit} (ms)", m => F1(m.Use.Cpu.TotalMilliseconds / m.Operations), m => m.Use.Cpu.TotalMilliseconds / m.Operations),
             new($"allocated per {unit} (KB)", m => F0(m.Use.AllocatedBytes / 1024.0 / m.Operations), m => m.Use.AllocatedBytes / 1024.0 / m.Operations),
             new("peak RSS (MB)", m => F0(m.PeakRssBytes / 1048576.0), m => m.PeakRssBytes),
@@ -63,13 +67,13 @@ public static class Report
     public static string Summary(IReadOnlyList<Measured> all)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| workload | concurrency | build | p50 ms | p95 ms | p99 ms | max ms | per s | round trips each | CPU ms each | KB each | peak RSS MB | card after (s) | floor p99 ms | bot ÷ floor p99 |");
+        sb.AppendLine("| workload | concurrency | build | p50 ms | p95 ms | p99 ms | max ms | per s | round trips each (in request) | CPU ms each | KB each | peak RSS MB | card after (s) | floor p99 ms | bot ÷ floor p99 |");
         sb.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in all)
         {
             var l = m.Latency;
             sb.AppendLine($"| {m.Workload.Scenario} | {m.Workload.Concurrency} | {m.Build} | {F0(l.P50.TotalMilliseconds)} | {F0(l.P95.TotalMilliseconds)} | " +
-                          $"{F0(l.P99.TotalMilliseconds)} | {F0(l.Max.TotalMilliseconds)} | {F1(m.PerSecond)} | {F1(m.Storage.RoundTrips / (double)m.Operations)} | " +
+                          $"{F0(l.P99.TotalMilliseconds)} | {F0(l.Max.TotalMilliseconds)} | {F1(m.PerSecond)} | {F1(m.Storage.RoundTrips / (double)m.Operations)} ({F1(m.Storage.InRequestRoundTrips / (double)m.Operations)}) | " +
                           $"{F1(m.Use.Cpu.TotalMilliseconds / m.Operations)} | {F0(m.Use.AllocatedBytes / 1024.0 / m.Operations)} | {F0(m.PeakRssBytes / 1048576.0)} | " +
                           $"{(m.Freshness is { } f ? F1(f.TotalSeconds) : "not fresh")} | {(m.Floor is { } fl ? F0(fl.Latency.P99.TotalMilliseconds) : "-")} | " +
                           $"{(m.Floor is { } fr ? F2(m.Latency.P99 / fr.Latency.P99) : "-")} |");
