@@ -24,7 +24,8 @@ public sealed record BotBuild(string Label, string Directory)
         var sha = (await RunAsync("git", ["rev-parse", "--verify", revision + "^{commit}"], RepoRoot.Combine())).Trim();
         var label = $"{revision} {sha[..7]}";
         var output = RepoRoot.Combine(".local", "bench", "builds", sha);
-        if (File.Exists(Path.Combine(output, "TeamsSafeguarding.Bot.dll"))) return new BotBuild(label, output);
+        var done = Path.Combine(output, "bench-build.done");
+        if (File.Exists(done)) return new BotBuild(label, output);
 
         var source = RepoRoot.Combine(".local", "bench", "src", sha);
         if (System.IO.Directory.Exists(source)) System.IO.Directory.Delete(source, recursive: true);
@@ -32,6 +33,7 @@ public sealed record BotBuild(string Label, string Directory)
         Console.WriteLine($"// Exporting {label} to {source}");
         await RunAsync("bash", ["-c", "git archive --format=tar \"$0\" | tar -x -C \"$1\"", sha, source], RepoRoot.Combine());
         await BuildAsync(Path.Combine(source, "bot", "TeamsSafeguarding.Bot.csproj"), output);
+        await File.WriteAllTextAsync(done, sha); // only a finished build is reused
         return new BotBuild(label, output);
     }
 

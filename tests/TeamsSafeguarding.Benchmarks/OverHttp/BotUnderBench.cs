@@ -19,7 +19,7 @@ public readonly record struct Timed(TimeSpan Latency, Answer Answer, JsonObject?
 public sealed class BotUnderBench : IAsyncDisposable
 {
     private readonly Lock gate = new();
-    private readonly List<ConnectorCall> calls = [];
+    private readonly List<SeenCall> calls = [];
     private long lastCall = Stopwatch.GetTimestamp();
 
     private BotUnderBench(BotBuild build) => Build = build;
@@ -56,9 +56,11 @@ public sealed class BotUnderBench : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads each card once as it arrives (which case, which views' tokens), so checking deliveries stays cheap.</summary>
     private void Record(ConnectorCall call)
     {
-        lock (gate) calls.Add(call);
+        var seen = SeenCall.Of(call);
+        lock (gate) calls.Add(seen);
         Interlocked.Exchange(ref lastCall, call.At);
     }
 
@@ -67,7 +69,7 @@ public sealed class BotUnderBench : IAsyncDisposable
         get { lock (gate) return calls.Count; }
     }
 
-    public IReadOnlyList<ConnectorCall> CallsFrom(int index)
+    public IReadOnlyList<SeenCall> CallsFrom(int index)
     {
         lock (gate) return calls.Skip(index).ToList();
     }
@@ -126,4 +128,19 @@ public sealed class BotUnderBench : IAsyncDisposable
         if (Connector is not null) await Connector.DisposeAsync();
         if (Proxy is not null) await Proxy.DisposeAsync();
     }
+}
+
+/// <summary>A connector call with what the benchmark needs from its body: the case its card is about and the views' tokens it shows.</summary>
+public sealed partial record SeenCall(long At, string Method, string Path, string Body, string? CaseId, IReadOnlySet<string> Tokens)
+{
+    public static SeenCall Of(ConnectorCall call) => new(call.At, call.Method, call.Path, call.Body,
+        CaseIdPattern().Match(call.Body) is { Success: true } m ? m.Groups[1].Value : null,
+        TokenPattern().Matches(call.Body).Select(t => t.Value).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The first caseId any button of the card carries (cards are about one case).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("\"caseId\"\\s*:\\s*\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex CaseIdPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"benchv\d{7}")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
 }

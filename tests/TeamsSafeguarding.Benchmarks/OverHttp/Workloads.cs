@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cards.Triage;
@@ -27,7 +26,7 @@ public sealed record Delivery(int Expected, int Arrived, long LastAt, int Sent, 
 /// users is the concurrency), and what must then reach the connector.
 /// </summary>
 public sealed record Workload(string Scenario, string Unit, IReadOnlyList<IReadOnlyList<Click>> Users,
-    Func<IReadOnlyList<ConnectorCall>, IReadOnlyList<(Click Click, Timed Result)>, long, Delivery> Expect)
+    Func<IReadOnlyList<SeenCall>, IReadOnlyList<(Click Click, Timed Result)>, long, Delivery> Expect)
 {
     public int Concurrency => Users.Count;
     public int Operations => Users.Sum(u => u.Count);
@@ -38,7 +37,7 @@ public sealed record Workload(string Scenario, string Unit, IReadOnlyList<IReadO
 /// depends on how the bot stores things): drafts filled in section by section (seeding, not measured), then submitted
 /// (measured), then sent to the partners by the deputy board manager (measured), then the partners' views (measured).
 /// </summary>
-public static partial class Workloads
+public static class Workloads
 {
     /// <summary>Partner members giving views on one case at once, one per agency, so each agency's last view is known.</summary>
     public const int GiversPerCase = 3;
@@ -113,15 +112,14 @@ public static partial class Workloads
     }
 
     /// <summary>Every case answered with a card must get its card posted as a new thread in <paramref name="channel"/>.</summary>
-    private static Delivery ChannelPosts(string channel, IReadOnlyList<ConnectorCall> calls, IReadOnlyList<(Click Click, Timed Result)> results, long loadEnd)
+    private static Delivery ChannelPosts(string channel, IReadOnlyList<SeenCall> calls, IReadOnlyList<(Click Click, Timed Result)> results, long loadEnd)
     {
         var expected = results.Where(r => r.Result.Answer == Answer.Card).Select(r => r.Click.CaseId).ToHashSet();
         var posts = calls.Where(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
                                      && c.Body.Contains(channel, StringComparison.Ordinal)).ToList();
         var firstPost = new Dictionary<string, long>();
         foreach (var post in posts)
-            foreach (var id in expected)
-                if (!firstPost.ContainsKey(id) && post.Body.Contains(id, StringComparison.Ordinal)) firstPost[id] = post.At;
+            if (post.CaseId is { } id && expected.Contains(id)) firstPost.TryAdd(id, post.At);
         return new Delivery(expected.Count, firstPost.Count, firstPost.Count == 0 ? 0 : firstPost.Values.Max(),
             posts.Count, posts.Count(p => p.At <= loadEnd));
     }
@@ -130,27 +128,26 @@ public static partial class Workloads
     /// Each case's shared card must end up showing every agency's last accepted view: the last PUT of that card must
     /// carry exactly the tokens of each giver's last view that was answered with a card.
     /// </summary>
-    private static Delivery LatestViews(IReadOnlyList<ConnectorCall> calls, IReadOnlyList<(Click Click, Timed Result)> results, long loadEnd)
+    private static Delivery LatestViews(IReadOnlyList<SeenCall> calls, IReadOnlyList<(Click Click, Timed Result)> results, long loadEnd)
     {
         var expected = results.Where(r => r.Result.Answer == Answer.Card)
             .GroupBy(r => r.Click.CaseId)
             .ToDictionary(g => g.Key, g => g.GroupBy(r => r.Click.Giver)
                 .Select(m => m.MaxBy(r => r.Click.Token, StringComparer.Ordinal).Click.Token!).ToHashSet());
-        var puts = calls.Where(c => c.Method == "PUT" && c.Body.Contains("benchv", StringComparison.Ordinal)).ToList();
+        var puts = calls.Where(c => c.Method == "PUT" && c.Tokens.Count > 0).ToList();
+        var lastPut = new Dictionary<string, SeenCall>();
+        foreach (var put in puts)
+            if (put.CaseId is { } id) lastPut[id] = put;
         var arrived = 0;
         long lastAt = 0;
         foreach (var (caseId, tokens) in expected)
         {
-            var last = puts.LastOrDefault(p => p.Body.Contains(caseId, StringComparison.Ordinal));
-            if (last is null || !TokenPattern().Matches(last.Body).Select(m => m.Value).ToHashSet().SetEquals(tokens)) continue;
+            if (!lastPut.TryGetValue(caseId, out var last) || !last.Tokens.SetEquals(tokens)) continue;
             arrived++;
             lastAt = Math.Max(lastAt, last.At);
         }
         return new Delivery(expected.Count, arrived, lastAt, puts.Count, puts.Count(p => p.At <= loadEnd));
     }
-
-    [GeneratedRegex(@"benchv\d{7}")]
-    private static partial Regex TokenPattern();
 
     private static async Task<JsonObject> CardAsync(BotUnderBench bot, string activity)
     {
