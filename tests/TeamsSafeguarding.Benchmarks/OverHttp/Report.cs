@@ -23,7 +23,7 @@ public static class Report
         var rows = new List<Row>
         {
             new("answered with a card / refused / errors", m => $"{m.Cards} / {m.Refused} / {m.Errors}"),
-            new("latency p50 / p95 / p99 / max (ms)", m => Ms(m.Latency), m => m.Latency.P95.TotalMilliseconds),
+            new("latency p50 / p95 / p99 / max (ms); ratio of p95", m => Ms(m.Latency), m => m.Latency.P95.TotalMilliseconds),
             new("over Teams' 15 s invoke limit", m => m.OverTeamsLimit.ToString(Inv)),
             new($"{w.Unit} per second", m => F1(m.PerSecond), m => m.PerSecond),
             new($"storage round trips per {unit}", m => F1(m.Storage.RoundTrips / (double)m.Operations), m => m.Storage.RoundTrips / (double)m.Operations),
