@@ -41,6 +41,7 @@ public static class Report
                 m => $"{m.Delivery.SentDuringLoad} / {m.Delivery.Sent}"),
             new("storage floor p50 / p95 / p99 / max (ms)", m => m.Floor is { } f ? Ms(f.Latency) : "-"),
             new($"storage floor {w.Unit} per second", m => m.Floor is { } f ? F1(f.PerSecond) : "-"),
+            new($"storage floor round trips per {unit} (as the bot's, less table creation)", m => m.Floor is { } f ? F1(f.RoundTrips / (double)m.Operations) : "-"),
             new("bot ÷ floor: p99 / per second", m => m.Floor is { } f
                 ? $"{F2(m.Latency.P99 / f.Latency.P99)} / {F2(m.PerSecond / f.PerSecond)}" : "-"),
         };

@@ -156,7 +156,7 @@ public static class Workloads
     }
 
     /// <summary>The case id any of the card's buttons carries.</summary>
-    public static string? CaseIdOn(JsonNode? node) => node switch
+    private static string? CaseIdOn(JsonNode? node) => node switch
     {
         JsonObject o when o[ReferralVerbs.CaseIdKey] is JsonValue v && v.TryGetValue<string>(out var id) => id,
         JsonObject o => o.Select(p => CaseIdOn(p.Value)).FirstOrDefault(id => id is not null),
