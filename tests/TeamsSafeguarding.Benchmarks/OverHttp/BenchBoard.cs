@@ -49,7 +49,10 @@ public sealed class BenchBoard(string serviceUrl)
             ["Board:Coordinators:0"] = Dbm,
             ["Board:DeputyBoardManagers:0"] = Dbm,
             ["Board:Chairs:0"] = Chair,
+            // Early decision off, so views are stored rather than refused once two agencies agree: the key moved into the
+            // process profile, and both are set so a build from before that move is measured the same way.
             ["Board:EarlyDecision"] = "false",
+            ["Board:Process:EarlyDecision"] = "false",
         };
         for (var a = 0; a < Agencies.Length; a++)
         {
