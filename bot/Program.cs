@@ -7,6 +7,8 @@ using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Register;
+using TeamsSafeguarding.Retention;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
@@ -32,7 +34,10 @@ builder.Services
     .AddWelcome()
     .AddReferrals(config)
     .AddTriage()
-    .AddPartners();
+    .AddPartners()
+    // The board's view of its cases (issue 12).
+    .AddRegister()
+    .AddRetention();
 
 var app = builder.Build();
 app.MapBotEndpoint();

@@ -10,6 +10,8 @@ using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Register;
+using TeamsSafeguarding.Retention;
 using TeamsSafeguarding.Teams;
 using TeamsSafeguarding.Triage;
 using TeamsSafeguarding.Welcome;
@@ -37,7 +39,8 @@ internal static class BotServices
         services.AddSingleton(table);
         services.AddTeamsProtocol(config, new DevelopmentEnvironment());
         services.AddOutbox(config).AddConversations().AddCaseFiles(config).AddBoard(config)
-            .AddWelcome().AddReferrals(config).AddTriage().AddPartners();
+            .AddWelcome().AddReferrals(config).AddTriage().AddPartners()
+            .AddRegister().AddRetention();
         // What the test says wins over the (empty) configuration.
         services.AddSingleton<IOptions<BoardOptions>>(Options.Create(board));
         services.AddSingleton(profile ?? ProcessProfile.Default);
