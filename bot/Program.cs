@@ -1,7 +1,10 @@
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Digest;
+using TeamsSafeguarding.Export;
 using TeamsSafeguarding.Identity;
+using TeamsSafeguarding.Measures;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
@@ -37,6 +40,9 @@ builder.Services
     .AddPartners()
     // The board's view of its cases (issue 12).
     .AddRegister()
+    .AddDigest()
+    .AddMeasures()
+    .AddExport(config)
     .AddRetention();
 
 var app = builder.Build();

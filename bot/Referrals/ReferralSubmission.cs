@@ -17,7 +17,7 @@ namespace TeamsSafeguarding.Referrals;
 /// command. A second click (or a redelivery) answers with the same confirmation and no second reference.
 /// </summary>
 public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, ReceivedReferralNotice notice, ProcessProfile profile,
-    IOptions<CaseReferenceOptions> references, TimeProvider clock, ILogger<ReferralSubmission> log)
+    IOptions<CaseReferenceOptions> references, RepeatReferralSecret repeatSecret, TimeProvider clock, ILogger<ReferralSubmission> log)
 {
     public async Task<InvokeResponse> SubmitAsync(CardAction action, CancellationToken ct)
     {
@@ -29,6 +29,7 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
             ? await ClaimNewReferenceAsync(current.CaseId, LondonTime.DayOf(clock.GetUtcNow()).Year, ct)
             : null;
         var used = false;
+        var repeatKey = await repeatSecret.GetAsync(ct);
 
         var answer = await access.AsReferrerAsync(action, (owned, writes) =>
         {
@@ -46,7 +47,7 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
             used = record.Reference is null;
 
             var received = record.Submit(reference, referral.Referrer.Agency, ReferralRiskLevel.BandOf(referral, profile.RiskBands).Word,
-                profile.Stages, writes.Now);
+                profile.Stages, writes.Now).Then(c => c with { RepeatKeys = string.Join(",", RepeatReferralKeys.Of(referral.Person, repeatKey)) });
             if (received.IsRefused) return InvokeResponse.Message(received.Refusal!);
             // The working copy stays at the review step: if the case is returned, the referrer amends it from there.
             writes.Apply(received)

@@ -10,6 +10,7 @@ public static class ReferralsSetup
     {
         services.Configure<CaseReferenceOptions>(config.GetSection(CaseReferenceOptions.Section));
         services.AddSingleton<CaseAccess>();
+        services.AddSingleton<RepeatReferralSecret>();
         services.AddSingleton<ReferralSubmission>();
         services.AddSingleton<CaseDetails>();
         services.AddSingleton<ReferralsFeature>();

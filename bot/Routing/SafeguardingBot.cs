@@ -90,6 +90,7 @@ public sealed class SafeguardingBot : IBot
                 // Dialogs are not used: the Agents Playground cannot show them and every flow works in cards.
                 return InvokeResponse.TaskMessage("This is done in the card itself now. Please use the buttons on the card.");
             default:
+                if (_routes.FindInvoke(activity.Name) is { } handler && Actor.From(activity) is { } actor) return await handler(activity, actor, ct);
                 return null; // the endpoint answers 501, as the Bot Framework SDK does
         }
     }

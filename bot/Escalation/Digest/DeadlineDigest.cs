@@ -4,8 +4,8 @@ using TeamsSafeguarding.Escalation.Register;
 
 namespace TeamsSafeguarding.Escalation.Digest;
 
-/// <summary>One line of the digest: a case reference and what is due, with its date when it has one.</summary>
-public sealed record DigestItem(string CaseId, string Reference, string What, DateOnly? Due);
+/// <summary>One line of the digest: a case reference and what is due (of which kind), with its date when it has one.</summary>
+public sealed record DigestItem(string CaseId, string Reference, string What, DateOnly? Due, DeadlineKind? Kind = null);
 
 /// <summary>The groups of the coordinators' morning digest, in the order it shows them.</summary>
 public enum DigestSection
@@ -38,9 +38,9 @@ public sealed record DeadlineDigest(DateOnly Day, IReadOnlyDictionary<DigestSect
         var sections = Enum.GetValues<DigestSection>().ToDictionary(s => s, _ => new List<DigestItem>());
         foreach (var entry in entries.Where(e => e.IsOpen).OrderBy(e => e.Reference, StringComparer.Ordinal))
         {
-            void Add(DigestSection section, string what, DateOnly? due)
+            void Add(DigestSection section, string what, DateOnly? due, DeadlineKind? kind = null)
             {
-                if (sections[section].All(i => i.CaseId != entry.CaseId)) sections[section].Add(new(entry.CaseId, entry.Reference, what, due));
+                if (sections[section].All(i => i.CaseId != entry.CaseId)) sections[section].Add(new(entry.CaseId, entry.Reference, what, due, kind));
             }
             if (entry.Stage is CaseStage.MeetingRequired or CaseStage.Arranging)
                 Add(DigestSection.MeetingsNotBooked, CaseStageWords.Display(entry.Stage), entry.Deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Meeting)?.Due);
@@ -59,7 +59,7 @@ public sealed record DeadlineDigest(DateOnly Day, IReadOnlyDictionary<DigestSect
                     _ when deadline.Due > today && deadline.Due <= soonUntil => DigestSection.DueSoon,
                     _ => (DigestSection?)null,
                 };
-                if (section is { } s) Add(s, deadline.Words, deadline.Due);
+                if (section is { } s) Add(s, deadline.Words, deadline.Due, deadline.Kind);
             }
         }
         return new DeadlineDigest(today, sections.ToDictionary(p => p.Key, p => (IReadOnlyList<DigestItem>)p.Value));

@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Digest;
+using TeamsSafeguarding.Export;
+using TeamsSafeguarding.Measures;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
@@ -40,7 +43,7 @@ internal static class BotServices
         services.AddTeamsProtocol(config, new DevelopmentEnvironment());
         services.AddOutbox(config).AddConversations().AddCaseFiles(config).AddBoard(config)
             .AddWelcome().AddReferrals(config).AddTriage().AddPartners()
-            .AddRegister().AddRetention();
+            .AddRegister().AddDigest().AddMeasures().AddExport(config).AddRetention();
         // What the test says wins over the (empty) configuration.
         services.AddSingleton<IOptions<BoardOptions>>(Options.Create(board));
         services.AddSingleton(profile ?? ProcessProfile.Default);
