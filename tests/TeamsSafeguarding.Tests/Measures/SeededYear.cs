@@ -38,7 +38,19 @@ public sealed class SeededYear(BoardHarness board)
 
     private static Person PersonNo(int n) => new($"Person {(char)('A' + n)} Example", new DateOnly(1950 + n, 1, 1 + n), "Somewhere", "LAS-" + n, null);
 
-    public async Task SeedAsync()
+    private DateTimeOffset _until = DateTimeOffset.MaxValue;
+
+    public Task SeedAsync() => SeedUntilAsync(DateTimeOffset.MaxValue);
+
+    /// <summary>The year's story up to <paramref name="until"/> (steps after it are left out), the clock left there.</summary>
+    public async Task SeedUntilAsync(DateTimeOffset until)
+    {
+        _until = until;
+        await StoryAsync();
+        if (until != DateTimeOffset.MaxValue) board.Clock.SetUtcNow(until);
+    }
+
+    private async Task StoryAsync()
     {
         await ReceiveAsync('A', London(2026, 4, 2), "Housing association", 1);
         await TriageAsync('A', send: true);
@@ -57,9 +69,7 @@ public sealed class SeededYear(BoardHarness board)
         await TriageAsync('C', send: true);
         await ViewAsync('C', "la-1", "MeetingRequired", London(2026, 5, 5));
         await ViewAsync('C', "police-1", "NoMeeting", London(2026, 5, 6));
-        board.Clock.SetUtcNow(London(2026, 5, 19));
-        await board.ClickAsync(Triage.BoardHarness.Chair, "partners.cast", new JsonObject
-            { ["caseId"] = CaseIds['C'], ["choice"] = "MeetingRequired", ["castingRationale"] = "Escalating risks" });
+        if (!Past(London(2026, 5, 19))) await CastAsync('C', London(2026, 5, 19));
 
         await ReceiveAsync('D', London(2026, 6, 3), "Police", 3);
         await TriageAsync('D', send: true);
@@ -80,9 +90,19 @@ public sealed class SeededYear(BoardHarness board)
         await RespondAsync('G', London(2027, 1, 15));
     }
 
+    private bool Past(DateTimeOffset at) => at > _until;
+
+    private async Task CastAsync(char name, DateTimeOffset at)
+    {
+        board.Clock.SetUtcNow(at);
+        await board.ClickAsync(Triage.BoardHarness.Chair, "partners.cast", new JsonObject
+            { ["caseId"] = CaseIds[name], ["choice"] = "MeetingRequired", ["castingRationale"] = "Escalating risks" });
+    }
+
     /// <summary>A first submission (a new draft, submitted) or a resubmission, through the case's own steps.</summary>
     private async Task ReceiveAsync(char name, DateTimeOffset at, string agency, int person)
     {
+        if (Past(at)) return;
         board.Clock.SetUtcNow(at);
         var commands = board.Commands;
         var actor = new CaseActor(Triage.BoardHarness.Referrer, "Referrer");
@@ -100,6 +120,7 @@ public sealed class SeededYear(BoardHarness board)
 
     private async Task TriageAsync(char name, bool send, DateTimeOffset? at = null)
     {
+        if (!CaseIds.ContainsKey(name) || at is { } late && Past(late)) return;
         if (at is { } when) board.Clock.SetUtcNow(when);
         var checks = BoardHarness.AllChecks(send ? "Met" : "NotMet", CaseIds[name]);
         if (!send) checks["returnNote"] = "Please add the capacity assessment.";
@@ -108,12 +129,14 @@ public sealed class SeededYear(BoardHarness board)
 
     private async Task ViewAsync(char name, string member, string choice, DateTimeOffset at)
     {
+        if (Past(at)) return;
         board.Clock.SetUtcNow(at);
         await board.ClickAsync(member, "partners.view", new JsonObject { ["caseId"] = CaseIds[name], ["choice"] = choice, ["rationale"] = "View of " + member });
     }
 
     private async Task RespondAsync(char name, DateTimeOffset at)
     {
+        if (Past(at)) return;
         board.Clock.SetUtcNow(at);
         await board.ClickAsync(Triage.BoardHarness.Coordinator, PartnersVerbs.RecordResponse,
             new JsonObject { ["caseId"] = CaseIds[name], [AgreedResponseCard.RationaleId] = "An email review is proportionate." });
@@ -122,6 +145,7 @@ public sealed class SeededYear(BoardHarness board)
     /// <summary>What the meeting stage will write (issue 10): its log lines, as the measures read them.</summary>
     private async Task LogAsync(char name, DateTimeOffset at, string action, string? detail)
     {
+        if (Past(at)) return;
         board.Clock.SetUtcNow(at);
         await board.Commands.RunAsync(CaseIds[name], new CaseActor(Triage.BoardHarness.Coordinator, "Coordinator"), [],
             (_, writes) => writes.Log(action, detail), () => throw new InvalidOperationException("no case"), default);
