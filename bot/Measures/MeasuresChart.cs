@@ -29,7 +29,7 @@ public sealed class MeasuresChart(ILogger<MeasuresChart> log)
             plot.Axes.Left.MajorTickStyle.Length = 0;
             plot.Axes.Margins(left: 0, right: 0.15, bottom: 0.02, top: 0.02);
             plot.Axes.SetLimitsX(0, Math.Max(1, rows.Max(r => r.Count)) * 1.15);
-            plot.Title("Referrals by referring agency", size: 14);
+            if (SansSerif() is { } font) plot.Font.Set(font);
             plot.Grid.MajorLineColor = Color.FromHex("#E0E0E0");
             var png = plot.GetImageBytes(Width, 60 + 28 * rows.Count, ImageFormat.Png);
             return "data:image/png;base64," + Convert.ToBase64String(png);
@@ -40,6 +40,10 @@ public sealed class MeasuresChart(ILogger<MeasuresChart> log)
             return null;
         }
     }
+
+    /// <summary>A plain sans-serif face if the machine has one (ScottPlot's default is a serif one on Debian).</summary>
+    private static string? SansSerif() =>
+        new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial" }.FirstOrDefault(f => Fonts.GetTypeface(f, bold: false, italic: false) is { } face && face.FamilyName == f);
 
     private static string Short(string agency) => agency.Length <= 22 ? agency : agency[..21] + "…";
 }

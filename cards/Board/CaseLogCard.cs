@@ -42,9 +42,9 @@ public static class CaseLogCard
         }
         JsonObject Page(int page) => new() { [BoardVerbs.CaseIdKey] = input.CaseId, [BoardVerbs.PageKey] = page };
         var actions = new List<ICardAction>();
-        if (input.Page > 1) actions.Add(BoardCardParts.Button("Earlier entries", BoardVerbs.ShowLog, Page(input.Page - 1)));
-        if (input.Page < input.Pages) actions.Add(BoardCardParts.Button("Later entries", BoardVerbs.ShowLog, Page(input.Page + 1)));
-        actions.Add(BoardCardParts.Button("Back to the case", BoardVerbs.OpenCase, new JsonObject { [BoardVerbs.CaseIdKey] = input.CaseId }));
+        if (input.Page > 1) actions.Add(BoardCardParts.Button("Earlier", BoardVerbs.ShowLog, Page(input.Page - 1)));
+        if (input.Page < input.Pages) actions.Add(BoardCardParts.Button("Later", BoardVerbs.ShowLog, Page(input.Page + 1)));
+        actions.Add(BoardCardParts.Button("The case", BoardVerbs.OpenCase, new JsonObject { [BoardVerbs.CaseIdKey] = input.CaseId }));
         return new AdaptiveCard { Body = body, Actions = actions };
     }
 }

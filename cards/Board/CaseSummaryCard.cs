@@ -17,8 +17,8 @@ public sealed record CaseSummaryInput(
     bool LegalHold);
 
 /// <summary>
-/// One case from the register. "Case log" (primary) pages through its log; "Show details" opens the referral itself
-/// (role-checked and logged by the details feature); "Back to the register" returns to the list.
+/// One case from the register. "Case log" (primary) pages through its log; "Details" opens the referral itself
+/// (role-checked and logged by the details feature, as "Show details" on a channel card); "All cases" returns to the register.
 /// </summary>
 public static class CaseSummaryCard
 {
@@ -48,8 +48,8 @@ public static class CaseSummaryCard
             Actions =
             [
                 BoardCardParts.Button("Case log", BoardVerbs.ShowLog, id, ActionStyle.Positive),
-                BoardCardParts.Button("Show details", ShowDetailsVerb, id),
-                BoardCardParts.Button("Back to the register", BoardVerbs.ShowRegister, new JsonObject()),
+                BoardCardParts.Button("Details", ShowDetailsVerb, id),
+                BoardCardParts.Button("All cases", BoardVerbs.ShowRegister, new JsonObject()),
             ],
         };
     }

@@ -32,11 +32,15 @@ public static class MeasuresCard
             new TextBlock { Text = input.QuarterWords, Spacing = Spacing.None },
         };
         if (input.SoFar is { } soFar) body.Add(new TextBlock { Text = soFar, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
-        if (input.ChartDataUri is { } chart) body.Add(new Image { Url = chart, AltText = input.ChartAltText, Width = ColumnWidth.Stretch });
+        if (input.ChartDataUri is { } chart)
+        {
+            body.Add(new TextBlock { Text = "Referrals by referring agency", Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new Image { Url = chart, AltText = input.ChartAltText, Size = ColumnWidth.Stretch, Spacing = Spacing.Small });
+        }
         foreach (var (heading, figures) in input.Sections)
         {
             body.Add(new TextBlock { Text = heading, Weight = TextWeight.Bolder, Separator = true });
-            body.Add(new FactSet { Facts = figures.Select(f => new Fact(CardText.Plain(f.Label, maxLength: 80), CardText.Plain(f.Value, maxLength: 80))).ToList() });
+            body.Add(new FactSet { Facts = figures.Select(f => new Fact(CardText.Plain(f.Label, maxLength: 80), CardText.Plain(f.Value, maxLength: 600))).ToList() });
         }
         body.Add(new ChoiceSetInput
         {

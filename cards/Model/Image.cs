@@ -10,8 +10,8 @@ public sealed record Image : ICardElement
 {
     public required string Url { get; init; }
     public required string AltText { get; init; }
-    /// <summary>"auto", "stretch", or pixels such as "300px".</summary>
-    public string? Width { get; init; }
+    /// <summary>"auto", "stretch" (the card's width), "small", "medium" or "large".</summary>
+    public string? Size { get; init; }
     public Spacing? Spacing { get; init; }
     public bool? Separator { get; init; }
 
@@ -19,7 +19,7 @@ public sealed record Image : ICardElement
         ("type", "Image"),
         ("url", Url),
         ("altText", AltText),
-        ("width", Width),
+        ("size", Size),
         ("spacing", CardJson.Name(Spacing)),
         ("separator", Separator));
 }

@@ -14,17 +14,23 @@ public static class MeasureFigures
     public static IReadOnlyList<FigureGroup> Of(QuarterlyMeasures m, bool quarterEnded)
     {
         var decided = m.DecisionsMade;
+        string Ways(PartnerChoice outcome) => m.Decisions.Where(d => d.Outcome == outcome) is var ways && ways.Any()
+            ? string.Join(", ", ways.Select(d => $"{d.Count} {DecisionMethodWords.Display(d.Method).ToLower(English)}"))
+            : "0";
         return
         [
-            new("Referrals", [("Referrals received", Count(m.Referrals)), .. m.ReferralsByAgency.Select(a => ($"From {a.Agency}", Count(a.Count))),
-                ("Repeat referrals about the same person", Count(m.RepeatReferrals))]),
-            new("Triage", [("Returned to the referrer at triage", Count(m.ReturnedAtTriage))]),
+            new("Referrals", [("Referrals received", Count(m.Referrals)),
+                ("By referring agency", m.ReferralsByAgency.Count == 0 ? "None" : string.Join("; ", m.ReferralsByAgency.Select(a => $"{a.Agency} {a.Count}"))),
+                ("Repeat referrals about the same person", Count(m.RepeatReferrals)),
+                ("Returned to the referrer at triage", Count(m.ReturnedAtTriage))]),
             new("Partners' decisions", [("Decisions made", Count(decided)),
-                .. m.Decisions.Select(d => ($"{Short(d.Outcome)}, {DecisionMethodWords.Display(d.Method).ToLower(English)}", Count(d.Count))),
+                (Short(PartnerChoice.MeetingRequired), Ways(PartnerChoice.MeetingRequired)),
+                (Short(PartnerChoice.NoMeeting), Ways(PartnerChoice.NoMeeting)),
                 ("Median working days from receipt to decision", m.MedianWorkingDaysToDecision is { } median ? median.ToString("0.#", English) : "No decisions"),
                 ($"Decided within {m.DecisionClockWorkingDays} working days of receipt", Share(m.DecidedWithinClock, decided))]),
-            new("Meetings and actions", [("Meetings held", Count(m.MeetingsHeld)), ("Actions completed on time", Share(m.ActionsCompletedOnTime, m.ActionsCompleted))]),
-            new("Caseload", [(quarterEnded ? "Cases open at the quarter's end" : "Cases open now", Count(m.OpenAtQuarterEnd))]),
+            new("Meetings, actions and caseload", [("Meetings held", Count(m.MeetingsHeld)),
+                ("Actions completed on time", Share(m.ActionsCompletedOnTime, m.ActionsCompleted)),
+                (quarterEnded ? "Cases open at the quarter's end" : "Cases open now", Count(m.OpenAtQuarterEnd))]),
         ];
     }
 

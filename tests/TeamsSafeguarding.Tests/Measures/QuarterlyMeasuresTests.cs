@@ -63,9 +63,10 @@ public sealed class QuarterlyMeasuresTests(AzuriteFixture azurite)
         // The same figures in words, as the card and the export show them.
         var words = MeasureFigures.Of(q1, quarterEnded: true).SelectMany(g => g.Figures).ToDictionary(f => f.Label, f => f.Value);
         Assert.Equal("5", words["Referrals received"]);
-        Assert.Equal("2", words["From Housing association"]);
+        Assert.Equal("Adult Social Care 2; Housing association 2; Police 1", words["By referring agency"]);
         Assert.Equal("1", words["Returned to the referrer at triage"]);
-        Assert.Equal("1", words["Meeting required, chair's casting decision"]);
+        Assert.Equal("1 early majority, 1 chair's casting decision", words["Meeting required"]);
+        Assert.Equal("1 early majority", words["No meeting"]);
         Assert.Equal("2", words["Median working days from receipt to decision"]);
         Assert.Equal("2 of 3 (67%)", words["Decided within 10 working days of receipt"]);
         Assert.Equal("1 of 2 (50%)", words["Actions completed on time"]);
