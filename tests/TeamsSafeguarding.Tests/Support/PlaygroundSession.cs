@@ -151,6 +151,20 @@ public sealed partial class PlaygroundSession : IAsyncDisposable
         return new PlaygroundInvokeResult((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>
+    /// Sends <paramref name="activity"/> to the bot verbatim ("Mock an Activity"), on the Playground's base activity for
+    /// <paramref name="conversationId"/> (from the current user, with its serviceUrl), for activities its UI cannot make,
+    /// such as the fileConsent/invoke Teams sends when a file consent card is answered. The bot's answer is only in the log.
+    /// </summary>
+    public async Task SendCustomActivityAsync(string conversationId, JsonObject activity, CancellationToken ct = default)
+    {
+        var template = (await http.GetFromJsonAsync<JsonObject>(
+            $"_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}", ct))!;
+        foreach (var (key, value) in activity) template[key] = value?.DeepClone();
+        using var response = await http.PostAsJsonAsync("_internal/v1/customActivities", template, ct);
+        await EnsureSuccessAsync(response, "send a custom activity");
+    }
+
     /// <summary>The first bot message (already shown or still to come) matching <paramref name="predicate"/>.</summary>
     public Task<PlaygroundMessage> WaitForMessageAsync(Func<PlaygroundMessage, bool> predicate, TimeSpan timeout) =>
         messages.WaitForAsync(predicate, timeout, () => $"No matching bot message within {timeout.TotalSeconds:0} s. " + Describe());
