@@ -2,7 +2,8 @@
 // Takes the README's screenshots: a person's whole referral in the Microsoft 365 Agents Playground, driven through
 // its web UI by clicking and typing (no API shortcuts), then the coordinators' channel with the triage card; then the
 // board's side: triage, the statutory partners' shared card filling up to an early-majority decision, the agreed
-// response recorded and fed back to the referrer (10-15).
+// response recorded and fed back to the referrer (10-15); then the coordinators' view: the case register, a case and its
+// log, the measures, a legal hold and the export's offer (16-20).
 // The Playground's UI always acts as its currentUser (Alex Wilber, coordinator and deputy board manager, not in a
 // partner agency), so the partners' views are given as Megan Bowen (local authority) and Adele Vance (police) through
 // the Playground's own HTTP API, as the end-to-end tests do; the UI then shows the shared card the bot updates in place.
@@ -203,6 +204,7 @@ async function run(page) {
   await ui.shoot('09-triage-card.png', card);
 
   await boardSide(page, ui, reference, botMessages);
+  await coordinators(page, ui, reference);
 
   step(`done: ${fs.readdirSync(outDir).filter((f) => f.endsWith('.png')).length} screenshots in ${path.relative(root, outDir)}/`);
 }
@@ -282,6 +284,61 @@ async function boardSide(page, ui, reference, botMessages) {
 }
 
 const partnersChannel = 'channel-partners-id';
+
+/**
+ * README "For coordinators" (16-20): in General, the register, a case opened from it and its log, the measures; a legal
+ * hold; the export's consent card in the personal chat. Commands in General are sent through the Playground's API with
+ * the bot's @mention (what its mention picker sends); the cards are then clicked in the UI.
+ */
+async function coordinators(page, ui, reference) {
+  const config = (await (await fetch(`${playgroundUrl}/_internal/v1/testConfig`)).json()).config;
+  const general = config.teams[0].id;
+  const say = async (text) => {
+    step(`@mention the bot in General: "${text}" (through the Playground's API)`);
+    const at = `<at>${config.bot.name}</at>`;
+    const response = await fetch(`${playgroundUrl}/_conversation/v1/conversations/${encodeURIComponent(general)}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: config.currentUser.id }, text: `${at} ${text}`, textFormat: 'plain',
+        mentions: [{ mentioned: { id: config.bot.id, name: config.bot.name }, text: at }] }),
+    });
+    if (!response.ok) throw new Stop(`The Playground refused the message: HTTP ${response.status}`);
+  };
+  await page.getByText('General', { exact: true }).click();
+  await say('cases');
+  let card = await ui.expectCard('the case register', 'Case register', '', { anywhere: true });
+  await ui.expectText(card, reference);
+  await ui.noPersonalDetails(card);
+  await ui.shoot('16-case-register.png', card);
+
+  step(`open ${reference} from its row`);
+  await card.getByText(reference, { exact: true }).click();
+  card = await ui.expectCard('the case summary', `Case ${reference}`, '', { anywhere: true });
+  await ui.shoot('17-case-summary.png', card);
+  await ui.click(card, 'Case log');
+  card = await ui.expectCard('the case log', `Case log: ${reference}`, '', { anywhere: true });
+  await ui.noPersonalDetails(card);
+  await ui.shoot('18-case-log.png', card);
+
+  await say('measures');
+  card = await ui.expectCard('the measures', 'Board measures', '', { anywhere: true });
+  await ui.shoot('19-measures.png', card);
+
+  await say(`hold ${reference}`);
+  await page.getByText(`Case ${reference} is on legal hold`).last().waitFor({ timeout: cardWait });
+  step('saw the legal hold confirmed');
+
+  step('opening Alex\'s personal chat for the export');
+  await page.getByText('Personal Chat', { exact: true }).click();
+  await ui.send('export');
+  const offer = page.getByText('Here is the case log export').last();
+  await offer.waitFor({ timeout: cardWait });
+  await page.waitForTimeout(500);
+  const box = await offer.locator('xpath=ancestor::div[contains(@class,"fai-ChatMessage") or contains(@class,"fui-ChatMessage")][1]').boundingBox()
+    ?? await offer.boundingBox();
+  await page.screenshot({ path: path.join(outDir, '20-export-offer.png'), clip: { x: box.x - 8, y: box.y - 40, width: Math.min(900, box.width + 40), height: box.height + 60 } });
+  step('saved docs/screenshots/20-export-offer.png');
+}
 
 /**
  * Clicks an Action.Execute of a card as another mock person, through the Playground's API (its UI acts only as its
