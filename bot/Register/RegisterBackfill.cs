@@ -9,17 +9,17 @@ namespace TeamsSafeguarding.Register;
 
 /// <summary>
 /// Cases submitted before the register existed have no entry until they next change, so the first start of a version
-/// with the register builds it once from the case heads (one scan, then a row "board"/"register-built" so no later start
+/// with the register builds it once from the case heads (one scan, then a row "register"/"built" so no later start
 /// scans again). Two instances starting together may both build it; the entries they write are the same.
 /// </summary>
 public sealed class RegisterBackfill(TableClient table, ProcessProfile profile, WorkingDayCalendar calendar, TimeProvider clock,
     ILogger<RegisterBackfill> log) : BackgroundService
 {
-    public const string MarkerRow = "register-built";
+    public const string MarkerRow = "built"; // in the register's own partition; not an entry (no stage), so readers skip it
 
     public async Task<int> BuildOnceAsync(CancellationToken ct)
     {
-        if ((await table.GetEntityIfExistsAsync<TableEntity>(Board.BoardRolesStore.Partition, MarkerRow, cancellationToken: ct)).HasValue) return 0;
+        if ((await table.GetEntityIfExistsAsync<TableEntity>(RegisterIndex.Partition, MarkerRow, cancellationToken: ct)).HasValue) return 0;
         var built = 0;
         var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRow.Row}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
@@ -31,7 +31,7 @@ public sealed class RegisterBackfill(TableClient table, ProcessProfile profile, 
             await table.UpsertEntityAsync(RegisterIndex.ToEntity(entry), TableUpdateMode.Replace, ct);
             built++;
         }
-        try { await table.AddEntityAsync(new TableEntity(Board.BoardRolesStore.Partition, MarkerRow) { ["BuiltAt"] = clock.GetUtcNow(), ["Entries"] = built }, ct); }
+        try { await table.AddEntityAsync(new TableEntity(RegisterIndex.Partition, MarkerRow) { ["BuiltAt"] = clock.GetUtcNow(), ["Entries"] = built }, ct); }
         catch (RequestFailedException e) when (e.Status == 409) { }
         log.LogInformation("The case register was built from {Count} case(s)", built);
         return built;
