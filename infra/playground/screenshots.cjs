@@ -204,7 +204,6 @@ async function run(page) {
   await ui.shoot('09-triage-card.png', card);
 
   await boardSide(page, ui, reference, botMessages);
-  await coordinators(page, ui, reference);
 
   step(`done: ${fs.readdirSync(outDir).filter((f) => f.endsWith('.png')).length} screenshots in ${path.relative(root, outDir)}/`);
 }
@@ -242,6 +241,10 @@ async function boardSide(page, ui, reference, botMessages) {
     messageId: posted.message.messageId,
     card: posted.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').content,
   };
+
+  // While the case is with the partners, its deadlines running: the coordinators' view of it (16-20).
+  await coordinators(page, ui, reference);
+  await page.getByText('Statutory Partners', { exact: true }).click();
 
   for (const [who, id, rationale, expected, file] of [
     ['Megan Bowen (local authority)', 'user-id-1', 'Single-agency work by the local authority is under way; review by email.', '1 of 3', '12-partners-one-view.png'],
@@ -287,22 +290,17 @@ const partnersChannel = 'channel-partners-id';
 
 /**
  * README "For coordinators" (16-20): in General, the register, a case opened from it and its log, the measures; a legal
- * hold; the export's consent card in the personal chat. Commands in General are sent through the Playground's API with
- * the bot's @mention (what its mention picker sends); the cards are then clicked in the UI.
+ * hold; the export's consent card in the personal chat. Commands in General are new posts that @mention the bot with
+ * the Playground's mention picker; the cards are then clicked in the UI.
  */
 async function coordinators(page, ui, reference) {
-  const config = (await (await fetch(`${playgroundUrl}/_internal/v1/testConfig`)).json()).config;
-  const general = config.teams[0].id;
   const say = async (text) => {
-    step(`@mention the bot in General: "${text}" (through the Playground's API)`);
-    const at = `<at>${config.bot.name}</at>`;
-    const response = await fetch(`${playgroundUrl}/_conversation/v1/conversations/${encodeURIComponent(general)}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: { id: config.currentUser.id }, text: `${at} ${text}`, textFormat: 'plain',
-        mentions: [{ mentioned: { id: config.bot.id, name: config.bot.name }, text: at }] }),
-    });
-    if (!response.ok) throw new Stop(`The Playground refused the message: HTTP ${response.status}`);
+    step(`post "@Safeguarding Bot ${text}" in General`);
+    await page.locator('[data-lexical-editor="true"]').first().click();
+    await page.keyboard.type('@Safeguarding');
+    await page.getByRole('menuitem', { name: 'Safeguarding Bot' }).click(); // the mention picker's suggestion
+    await page.keyboard.type(` ${text}`);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
   };
   await page.getByText('General', { exact: true }).click();
   await say('cases');
@@ -312,7 +310,7 @@ async function coordinators(page, ui, reference) {
   await ui.shoot('16-case-register.png', card);
 
   step(`open ${reference} from its row`);
-  await card.getByText(reference, { exact: true }).click();
+  await card.getByText(reference, { exact: true }).first().click();
   card = await ui.expectCard('the case summary', `Case ${reference}`, '', { anywhere: true });
   await ui.shoot('17-case-summary.png', card);
   await ui.click(card, 'Case log');
@@ -334,9 +332,10 @@ async function coordinators(page, ui, reference) {
   const offer = page.getByText('Here is the case log export').last();
   await offer.waitFor({ timeout: cardWait });
   await page.waitForTimeout(500);
-  const box = await offer.locator('xpath=ancestor::div[contains(@class,"fai-ChatMessage") or contains(@class,"fui-ChatMessage")][1]').boundingBox()
-    ?? await offer.boundingBox();
-  await page.screenshot({ path: path.join(outDir, '20-export-offer.png'), clip: { x: box.x - 8, y: box.y - 40, width: Math.min(900, box.width + 40), height: box.height + 60 } });
+  // The message and whatever the Playground draws for its attachment, just below.
+  const box = await offer.boundingBox();
+  await page.screenshot({ path: path.join(outDir, '20-export-offer.png'),
+    clip: { x: Math.max(0, box.x - 70), y: Math.max(0, box.y - 56), width: 720, height: box.height + 200 } });
   step('saved docs/screenshots/20-export-offer.png');
 }
 
