@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TeamsSafeguarding.Teams;
+
+/// <summary>
+/// What a string from the wire must look like before the bot uses it. Ids end up in Table Storage keys: at most
+/// 1 KiB (512 UTF-16 characters), no '/', '\', '#', '?' or control characters, which the storage layer escapes to
+/// three characters each. So an id is short printable ASCII, as every Teams id is ("29:1a…", "19:…@thread.tacv2;
+/// messageid=…", GUIDs). Any other text must be well-formed UTF-16: a lone surrogate cannot even be read as a .NET
+/// string by System.Text.Json.
+/// </summary>
+public static class WireText
+{
+    /// <summary>Well above any Teams id (a channel thread's id is about 80 characters, a personal chat's about 130),
+    /// and still a Table Storage key with every character escaped and a prefix: 160 × 3 + "dedupe|" = 487 &lt; 512.</summary>
+    public const int MaxIdLength = 160;
+
+    public const int MaxServiceUrlLength = 2048;
+
+    /// <returns>null when <paramref name="value"/> is absent or a usable id; otherwise what is wrong (no value in it).</returns>
+    public static string? IdProblem(string? value, string field)
+    {
+        if (value is null) return null;
+        if (value.Length > MaxIdLength) return $"{field} is longer than {MaxIdLength} characters";
+        foreach (var c in value)
+            if (c is < '!' or > '~') return $"{field} has a character no Teams id has";
+        return null;
+    }
+
+    public static string? ServiceUrlProblem(string? value)
+    {
+        if (value is null) return null;
+        if (value.Length > MaxServiceUrlLength) return "serviceUrl is too long";
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? null
+            : "serviceUrl is not an http(s) address";
+    }
+
+    /// <summary>The property's name, and every string and property name in its value, are well-formed UTF-16 (no lone surrogate).</summary>
+    public static bool IsWellFormed(JsonProperty property)
+    {
+        try
+        {
+            return IsWellFormed(property.Name) && Walk(property.Value);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn "\ud800" (a lone surrogate escape) into a string.
+            return false;
+        }
+    }
+
+    private static bool Walk(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return IsWellFormed(element.GetString()!);
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (!Walk(item)) return false;
+                return true;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    if (!IsWellFormed(property.Name) || !Walk(property.Value)) return false;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    public static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A JSON string's value; null for anything else (a number, an object, a missing node).</summary>
+    public static string? StringOf(JsonNode? node)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String) return null;
+        try
+        {
+            return value.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a lone surrogate: the reader refuses such activities, this keeps the helper total anyway
+        }
+    }
+}
