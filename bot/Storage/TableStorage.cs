@@ -18,6 +18,7 @@ public static class TableStorage
             return new TableClient(o.ConnectionString, o.TableName);
         });
         services.AddHostedService<TableCreator>();
+        services.AddSingleton<Teams.ClassifyFailure>(StorageFailures.Classify);
         return services;
     }
 
