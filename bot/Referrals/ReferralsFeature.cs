@@ -96,7 +96,8 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
           .Add(new CaseLogEntry(now, action.Actor.UserKey, "Referrer", null, CaseActions.DraftCreated, null).ToEntity(caseId));
         await tx.CommitAsync(ct);
         log.LogInformation("Referral draft created");
-        return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, Today).ToJson());
+        // The new case's partition is where a copy of this answer may be kept for a redelivery.
+        return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, Today).ToJson()) with { KeepWith = CaseRecord.PartitionOf(caseId) };
     }
 
     private enum Move { Next, Back, Save }

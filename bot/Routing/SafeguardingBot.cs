@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Teams;
 
@@ -90,7 +91,17 @@ public sealed class SafeguardingBot : IBot
             _log.LogInformation("Card action with an unknown verb");
             return InvokeResponse.Error(400, "UnknownAction", "This button belongs to an older version of the card. Type help to start again.");
         }
-        return await handler(new CardAction(activity, actor, value.Verb, value.Data, value.IsAutomaticRefresh), ct);
+        var action = new CardAction(activity, actor, value.Verb, value.Data, value.IsAutomaticRefresh);
+        return KeptWithTheCase(await handler(action, ct), action);
     }
 
+    /// <summary>
+    /// A card answer can show the case's details, so the copy kept for a redelivery lives in the case's own partition
+    /// (handlers that create a case name it themselves). Messages are the bot's own words and are not kept at all.
+    /// </summary>
+    private static InvokeResponse KeptWithTheCase(InvokeResponse answer, CardAction action) =>
+        answer.KeepWith is null && WireText.StringOf(answer.Body?["type"]) == InvokeResponse.CardType
+            && action.GetString(Cards.Referrals.ReferralVerbs.CaseIdKey) is { } caseId && CaseStore.IsCaseId(caseId)
+            ? answer with { KeepWith = CaseRecord.PartitionOf(caseId) }
+            : answer;
 }
