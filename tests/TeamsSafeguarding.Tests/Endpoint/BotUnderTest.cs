@@ -92,7 +92,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
     /// <summary>Waits until the outbox has nothing left to send, so every message the bot queued has been sent (or failed).</summary>
     public async Task OutboxDrainedAsync(TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var pending = Table.Query<TableEntity>(

@@ -44,7 +44,7 @@ public sealed class NoPersonalDataInLogsTests(AzuriteFixture azurite) : IAsyncLi
     [Fact]
     public async Task No_log_line_carries_a_name_a_date_of_birth_an_address_or_typed_text()
     {
-        var wait = TimeSpan.FromSeconds(10);
+        var wait = TimeSpan.FromSeconds(60);
 
         // Installed in the personal chat: the welcome card.
         var install = AsPractitioner(bot.Fixture("installationUpdate-add-personal.json"));
