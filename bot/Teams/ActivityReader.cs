@@ -84,15 +84,17 @@ public static class ActivityReader
     {
         string? problem = null;
         void Id(string? value, string field) => problem ??= WireText.IdProblem(value, field);
+        void Name(string? value, string field) => problem ??= WireText.NameProblem(value, field);
         void Account(ChannelAccount? account, string field)
         {
             Id(account?.Id, field + ".id");
             Id(account?.AadObjectId, field + ".aadObjectId");
+            Name(account?.Name, field + ".name");
         }
 
         Id(a.Type, "type");
         Id(a.Id, "id");
-        Id(a.Name, "name");
+        problem ??= WireText.OperationNameProblem(a.Name, "name");
         Id(a.Action, "action");
         Id(a.ChannelId, "channelId");
         Id(a.ReplyToId, "replyToId");
@@ -100,9 +102,13 @@ public static class ActivityReader
         Account(a.Recipient, "recipient");
         Id(a.Conversation?.Id, "conversation.id");
         Id(a.Conversation?.TenantId, "conversation.tenantId");
+        Id(a.Conversation?.ConversationType, "conversation.conversationType");
+        Name(a.Conversation?.Name, "conversation.name");
         Id(a.ChannelData?.Tenant?.Id, "channelData.tenant.id");
         Id(a.ChannelData?.Team?.Id, "channelData.team.id");
         Id(a.ChannelData?.Team?.AadGroupId, "channelData.team.aadGroupId");
+        Name(a.ChannelData?.Team?.Name, "channelData.team.name");
+        Name(a.ChannelData?.Channel?.Name, "channelData.channel.name");
         Id(a.ChannelData?.Channel?.Id, "channelData.channel.id");
         Id(a.ChannelData?.Settings?.SelectedChannel?.Id, "channelData.settings.selectedChannel.id");
         Id(a.ChannelData?.EventType, "channelData.eventType");
@@ -116,6 +122,7 @@ public static class ActivityReader
             if (string.IsNullOrEmpty(a.From?.Id)) problem ??= "from.id is missing";
             if (string.IsNullOrEmpty(a.Conversation?.Id)) problem ??= "conversation.id is missing";
         }
+        if (a.Type == ActivityTypes.Invoke && string.IsNullOrEmpty(a.Name)) problem ??= "an invoke without a name";
         return problem;
     }
 

@@ -18,6 +18,9 @@ public static class WireText
 
     public const int MaxServiceUrlLength = 2048;
 
+    /// <summary>Display names (people, teams, channels) are at most 256 characters in Teams; some are stored.</summary>
+    public const int MaxNameLength = 256;
+
     /// <returns>null when <paramref name="value"/> is absent or a usable id; otherwise what is wrong (no value in it).</returns>
     public static string? IdProblem(string? value, string field)
     {
@@ -26,6 +29,18 @@ public static class WireText
         foreach (var c in value)
             if (c is < '!' or > '~') return $"{field} has a character no Teams id has";
         return null;
+    }
+
+    public static string? NameProblem(string? value, string field) =>
+        value is { Length: > MaxNameLength } ? $"{field} is longer than {MaxNameLength} characters" : null;
+
+    /// <summary>An invoke or event name: "adaptiveCard/action", "application/vnd.microsoft.meetingStart".</summary>
+    public static string? OperationNameProblem(string? value, string field)
+    {
+        if (IdProblem(value, field) is { } problem) return problem;
+        return value is null || value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':')
+            ? null
+            : $"{field} is not an operation name";
     }
 
     public static string? ServiceUrlProblem(string? value)
