@@ -1,3 +1,5 @@
+using TeamsSafeguarding.Escalation.Referrals;
+
 namespace TeamsSafeguarding.Board;
 
 /// <summary>
@@ -38,6 +40,18 @@ public sealed class BoardOptions
         new() { Id = "icb", Name = "NHS integrated care board" },
     ];
 
+    /// <summary>
+    /// The agencies a referrer picks theirs from (Id, Name); "another agency" is always offered as well. Only these names
+    /// reach channel cards. Empty here for the same reason as <see cref="Partners"/>; when nothing is configured the
+    /// standard list (<see cref="Escalation.Referrals.ReferringAgencies.Standard"/>) is used.
+    /// </summary>
+    public List<ReferringAgencyOptions> ReferringAgencies { get; set; } = [];
+
+    /// <summary>The configured referring agencies, or the standard list when none are configured.</summary>
+    public Escalation.Referrals.ReferringAgencies ListedReferringAgencies() =>
+        ReferringAgencies.Count == 0 ? Escalation.Referrals.ReferringAgencies.Standard
+            : new([.. ReferringAgencies.Select(a => new FieldChoice(a.Id, a.Name))]);
+
     /// <summary>Who decides when the partners have no majority at the deadline: "Chair" or "DeputyBoardManager".</summary>
     public string TieBreak { get; set; } = "Chair";
     public bool EarlyDecision { get; set; } = true;
@@ -52,6 +66,12 @@ public sealed class BoardOptions
     public int DraftRetentionDays { get; set; } = 30;
     public int DraftWarningDays { get; set; } = 5;
     // Working days, bank-holiday region and the 5/10 working-day clocks are in section "Calendar" (CalendarOptions).
+}
+
+public sealed class ReferringAgencyOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
 }
 
 public sealed class AgencyOptions

@@ -31,12 +31,13 @@ public static class BoardSetup
         try
         {
             PartnerRules.From(board);
-            return null;
         }
         catch (InvalidOperationException e)
         {
             return e.Message;
         }
+        var agencies = Escalation.Referrals.ReferringAgencies.Problems(board.ListedReferringAgencies().Listed);
+        return agencies.Count == 0 ? null : "Board:ReferringAgencies: " + string.Join(" ", agencies);
     }
 
     /// <summary>Names the actual problem in the start-up failure.</summary>

@@ -2,6 +2,7 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Teams;
 
@@ -12,7 +13,8 @@ namespace TeamsSafeguarding.Referrals;
 /// clicked sees it, a page at a time (a section, or one risk). Allowed to the referrer and to board roles that work
 /// on cases; every page asked for is checked and logged the same way, as the card's page buttons use this verb too.
 /// </summary>
-public sealed class CaseDetails(CaseStore cases, CaseAccess access, BoardDirectory directory, TimeProvider clock, ILogger<CaseDetails> log)
+public sealed class CaseDetails(CaseStore cases, CaseAccess access, BoardDirectory directory, ReferringAgencies agencies, TimeProvider clock,
+    ILogger<CaseDetails> log)
 {
     public const string Refused = "Sorry, case details are only shown to the referrer and to the board's coordinators, deputy board manager, chair, statutory partner representatives and auditors.";
 
@@ -44,11 +46,11 @@ public sealed class CaseDetails(CaseStore cases, CaseAccess access, BoardDirecto
         }
 
         var page = action.GetString(ReferralVerbs.StepKey);
-        var risk = Escalation.Referrals.FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
+        var risk = FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
         var tx = cases.Begin(record.CaseId);
         tx.Add(new CaseLogEntry(clock.GetUtcNow(), actor.UserKey, role, directory.AgencyOf(actor.UserKey)?.Name,
             CaseActions.DetailsViewed, $"version {record.Version}; {ReferralViews.DetailsPageName(page, risk, draft)}").ToEntity(record.CaseId));
         await tx.CommitAsync(ct);
-        return InvokeResponse.Card(CaseDetailsCard.Build(ReferralViews.DetailsPage(record.CaseId, record.Reference, record.Version, draft, page, risk)).ToJson());
+        return InvokeResponse.Card(CaseDetailsCard.Build(ReferralViews.DetailsPage(record.CaseId, record.Reference, record.Version, draft, page, risk, agencies)).ToJson());
     }
 }

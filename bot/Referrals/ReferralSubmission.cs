@@ -18,7 +18,7 @@ namespace TeamsSafeguarding.Referrals;
 /// transaction. A second click (or a redelivery) answers with the same confirmation and no second reference.
 /// </summary>
 public sealed class ReferralSubmission(CaseStore cases, TableClient table, CaseAccess access, ReceivedReferralNotice notice, RiskBandScheme bands,
-    IOptions<CaseReferenceOptions> references, TimeProvider clock, ILogger<ReferralSubmission> log)
+    IOptions<CaseReferenceOptions> references, ReferringAgencies agencies, TimeProvider clock, ILogger<ReferralSubmission> log)
 {
     public async Task<InvokeResponse> SubmitAsync(CardAction action, CancellationToken ct)
     {
@@ -32,8 +32,8 @@ public sealed class ReferralSubmission(CaseStore cases, TableClient table, CaseA
 
             var now = clock.GetUtcNow();
             var today = LondonTime.DayOf(now);
-            var read = ReferralReader.Read(owned.Draft.Draft, today);
-            if (!read.Ready) return InvokeResponse.Card(ReferralViews.Review(record.CaseId, owned.Draft.Draft, today).ToJson());
+            var read = ReferralReader.Read(owned.Draft.Draft, today, agencies);
+            if (!read.Ready) return InvokeResponse.Card(ReferralViews.Review(record.CaseId, owned.Draft.Draft, today, agencies).ToJson());
             var referral = read.Referral!;
 
             var reference = record.Reference ?? await ClaimNewReferenceAsync(record.CaseId, today.Year, ct);

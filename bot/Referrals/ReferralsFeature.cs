@@ -18,7 +18,7 @@ namespace TeamsSafeguarding.Referrals;
 /// Submitting is <see cref="ReferralSubmission"/>; "Show details" is <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
-    Replies replies, TimeProvider clock, ILogger<ReferralsFeature> log) : IBotFeature
+    Replies replies, ReferringAgencies agencies, TimeProvider clock, ILogger<ReferralsFeature> log) : IBotFeature
 {
     public const string PersonalChatOnly = "Referrals are made in your personal chat with me, so the person's details stay private. Open a chat with me and type \"refer\".";
     public const string Changed = "This draft was changed somewhere else at the same moment. Type \"my referrals\" and open it again.";
@@ -97,7 +97,7 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         await tx.CommitAsync(ct);
         log.LogInformation("Referral draft created");
         // The new case's partition is where a copy of this answer may be kept for a redelivery.
-        return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, Today).ToJson()) with { KeepWith = CaseRecord.PartitionOf(caseId) };
+        return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, Today, agencies: agencies).ToJson()) with { KeepWith = CaseRecord.PartitionOf(caseId) };
     }
 
     private enum Move { Next, Back, Save }
@@ -111,7 +111,7 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
 
         var step = ReferralForm.Find(action.GetString(ReferralVerbs.StepKey))?.Id ?? owned.Draft.Step;
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
-        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, Today) : [];
+        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, Today, agencies) : [];
         var target = move switch
         {
             Move.Next when errors.Count > 0 => step,
@@ -124,7 +124,7 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
             return InvokeResponse.Message("Your draft is saved. Type \"my referrals\" to carry on later. Unused drafts are deleted after a while; I'll warn you first.");
         // Shown again with errors: keep the risk that was open unless the errors are on another one.
         var openRisk = target == step ? RiskOf(action) : null;
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, target, Today, errors, openRisk).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, target, Today, errors, openRisk, agencies).ToJson());
     }
 
     private enum RiskChange { Add, Remove, Open }
@@ -172,7 +172,7 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         }
         if (!await SaveAsync(owned, draft, step, action.Actor, ct)) return InvokeResponse.Message(Changed);
         log.LogInformation("Referral risks changed ({Change}); {RiskCount} risks", change, draft.RiskCount);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, step, Today, errors, open).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, step, Today, errors, open, agencies).ToJson());
     }
 
     private static int? RiskOf(CardAction action) => FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
@@ -182,7 +182,7 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         var (owned, refusal) = await access.OwnAsync(action, ct);
         if (owned is null) return refusal!;
         if (!IsEditable(owned.Record) || owned.Draft is null) return InvokeResponse.Message(NotEditable);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, owned.Draft.Draft, owned.Draft.Step, Today).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, owned.Draft.Draft, owned.Draft.Step, Today, agencies: agencies).ToJson());
     }
 
     /// <summary>"Edit this section" on the review: that section, with its answers' errors if any, and the draft's step moved there.</summary>
@@ -194,7 +194,8 @@ public sealed class ReferralsFeature(CaseStore cases, CaseAccess access, Referra
         var section = ReferralForm.Sections.FirstOrDefault(s => s.Id == action.GetString(ReferralVerbs.StepKey))?.Id ?? ReferralForm.Sections[0].Id;
         var draft = owned.Draft.Draft;
         if (!await SaveAsync(owned, draft, section, action.Actor, ct)) return InvokeResponse.Message(Changed);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, section, Today, ReferralValidation.Validate(draft, section, Today)).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Record.CaseId, draft, section, Today,
+            ReferralValidation.Validate(draft, section, Today, agencies), agencies: agencies).ToJson());
     }
 
     private async Task<InvokeResponse> DiscardAsync(CardAction action, CancellationToken ct)

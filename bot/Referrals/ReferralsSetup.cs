@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Routing;
 
 namespace TeamsSafeguarding.Referrals;
@@ -8,6 +10,7 @@ public static class ReferralsSetup
     /// ReceivedReferralNotice, RiskBandScheme, CaseReferenceOptions, Replies and TimeProvider registered.</summary>
     public static IServiceCollection AddReferrals(this IServiceCollection services)
     {
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BoardOptions>>().Value.ListedReferringAgencies());
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<ReferralSubmission>();
         services.AddSingleton<CaseDetails>();

@@ -92,24 +92,12 @@ public sealed class RedeliveryGuardPrivacyTests(AzuriteFixture azurite) : IAsync
         }
     }
 
-    /// <summary>The referrer's route check, six sections and submit, clicked through the real host; the case id.</summary>
     private async Task<string> SubmitAsync(ReferralDraft answers)
     {
-        var card = await bot.InvokeAsync(bot.Click(ReferralVerbs.Route, Referrals.ReferralsHarness.RouteAnswers()));
-        var caseId = ActionData(card, ReferralVerbs.Next)[ReferralVerbs.CaseIdKey]!.GetValue<string>();
-        foreach (var section in ReferralForm.Sections)
-        {
-            var data = ActionData(card, ReferralVerbs.Next);
-            foreach (var (id, value) in PlaygroundDriver.TypedFor(answers, section.Id, risk: 1)) data[id] = value;
-            card = await bot.InvokeAsync(bot.Click(ReferralVerbs.Next, data));
-        }
-        var confirmation = await bot.InvokeAsync(bot.Click(ReferralVerbs.Submit, ActionData(card, ReferralVerbs.Submit)));
+        var (confirmation, caseId) = await bot.ReferAsync(answers);
         Assert.Contains("SAB-2026-0001", confirmation.ToJsonString());
         return caseId;
     }
-
-    private static JsonObject ActionData(JsonObject answer, string verb) =>
-        PlaygroundDriver.Walk(answer["value"]).Single(e => (string?)e["verb"] == verb)["data"]!.DeepClone().AsObject();
 
     private async Task<IReadOnlyList<string>> CaseLogAsync(string caseId)
     {

@@ -56,9 +56,10 @@ internal sealed class ReferralsHarness
         var access = new CaseAccess(Cases, Clock, Log<CaseAccess>());
         var directory = new BoardDirectory(board);
         var submission = new ReferralSubmission(Cases, table, access, new ReceivedReferralNotice(board), RiskBandScheme.NhsDefault,
-            Options.Create(new CaseReferenceOptions()), Clock, Log<ReferralSubmission>());
-        var details = new CaseDetails(Cases, access, directory, Clock, Log<CaseDetails>());
-        new ReferralsFeature(Cases, access, submission, details, new Replies(transactions), Clock, Log<ReferralsFeature>()).Map(_routes);
+            Options.Create(new CaseReferenceOptions()), Board.ListedReferringAgencies(), Clock, Log<ReferralSubmission>());
+        var details = new CaseDetails(Cases, access, directory, Board.ListedReferringAgencies(), Clock, Log<CaseDetails>());
+        new ReferralsFeature(Cases, access, submission, details, new Replies(transactions), Board.ListedReferringAgencies(), Clock,
+            Log<ReferralsFeature>()).Map(_routes);
         Expiry = new DraftExpiry(Cases, board, Clock, Log<DraftExpiry>());
     }
 
