@@ -52,47 +52,42 @@ public static class WireText
             : "serviceUrl is not an http(s) address";
     }
 
-    /// <summary>The property's name, and every string and property name in its value, are well-formed UTF-16 (no lone surrogate).</summary>
+    /// <summary>
+    /// The property's name, and every string and property name in its value, are well-formed UTF-16. System.Text.Json
+    /// refuses to turn a lone surrogate ("\ud800") into a .NET string, so reading each one is the check.
+    /// </summary>
     public static bool IsWellFormed(JsonProperty property)
     {
         try
         {
-            return IsWellFormed(property.Name) && Walk(property.Value);
+            _ = property.Name;
+            ReadAll(property.Value);
+            return true;
         }
         catch (InvalidOperationException)
         {
-            // System.Text.Json refuses to turn "\ud800" (a lone surrogate escape) into a string.
             return false;
         }
     }
 
-    private static bool Walk(JsonElement element)
+    private static void ReadAll(JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return IsWellFormed(element.GetString()!);
+                _ = element.GetString();
+                break;
             case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                    if (!Walk(item)) return false;
-                return true;
+                foreach (var item in element.EnumerateArray()) ReadAll(item);
+                break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                    if (!IsWellFormed(property.Name) || !Walk(property.Value)) return false;
-                return true;
-            default:
-                return true;
+                {
+                    _ = property.Name;
+                    ReadAll(property.Value);
+                }
+                break;
         }
-    }
-
-    public static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(text[i])) return false;
-        }
-        return true;
     }
 
     /// <summary>A JSON string's value; null for anything else (a number, an object, a missing node).</summary>
