@@ -60,6 +60,7 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         var fuzzer = new ActivityFuzzer(Seed);
         var cases = Enumerable.Range(0, Cases).Select(i => fuzzer.Next(i, sources[i % sources.Count], bot.Fixture(sources[i % sources.Count]))).ToList();
         var failures = new ConcurrentQueue<string>();
+        var acceptedAndStored = 0;
         var statuses = new ConcurrentDictionary<int, int>();
         var timer = Stopwatch.StartNew();
 
@@ -80,6 +81,8 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
                 failures.Enqueue($"case {fuzz.Number} ({fuzz.Source}: {fuzz.Mutations}) answered {status}");
             else if (refused && writes.By(fuzz.Number) > 0)
                 failures.Enqueue($"case {fuzz.Number} ({fuzz.Source}: {fuzz.Mutations}) was refused ({status}) but stored {writes.By(fuzz.Number)} row(s)");
+            else if (!refused && writes.By(fuzz.Number) > 0)
+                Interlocked.Increment(ref acceptedAndStored);
         });
 
         output.WriteLine($"{Cases} activities (seed {Seed}) in {timer.Elapsed.TotalSeconds:0.0} s; answers: " +
@@ -93,6 +96,8 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         // Both kinds were generated: plenty refused, and plenty the bot took in and handled.
         Assert.True(statuses.GetValueOrDefault(400) > Cases / 10, "too few refused");
         Assert.True(statuses.GetValueOrDefault(200) > Cases / 10, "too few accepted");
+        // The per-request write count works: accepted activities are seen storing (their redelivery guard, at least).
+        Assert.True(acceptedAndStored > Cases / 20, $"only {acceptedAndStored} accepted activities were seen storing anything");
     }
 
     private static bool IsInvokeWithAName(string body) =>
