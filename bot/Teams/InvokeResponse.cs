@@ -5,6 +5,13 @@ namespace TeamsSafeguarding.Teams;
 /// <summary>The HTTP answer to an invoke activity: the status code and JSON body Teams reads.</summary>
 public sealed record InvokeResponse(int Status, JsonNode? Body)
 {
+    /// <summary>
+    /// Where a copy of this answer may be kept so that a redelivered invoke gets it again: the storage partition of
+    /// the data it shows, under that data's own rules. Null: no copy is kept (a redelivery is told the click was
+    /// handled), so an answer never lands in storage away from the data it came from.
+    /// </summary>
+    public string? KeepWith { get; init; }
+
     public const string CardType = ContentTypes.AdaptiveCard;
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
@@ -25,6 +32,10 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
             ["type"] = ErrorType,
             ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
         });
+
+    /// <summary>The answer to a redelivered invoke whose first answer was not kept.</summary>
+    public static InvokeResponse AlreadyHandled() =>
+        Message("That click was already handled. If the card did not change, type help to carry on.");
 
     /// <summary>What the Bot Framework SDK answers for an invoke nobody handles.</summary>
     public static InvokeResponse NotImplemented() => new(501, null);

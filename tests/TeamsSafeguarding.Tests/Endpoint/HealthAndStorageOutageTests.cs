@@ -87,7 +87,7 @@ public sealed class HealthAndStorageOutageTests(AzuriteFixture azurite) : IAsync
         line.Cut = false;
         using var redelivered = await bot.PostAsync(help);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
-        await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.SendToConversation, TimeSpan.FromSeconds(10));
+        await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.SendToConversation, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Passes requests to Azurite until cut, then fails them as a dead network would.</summary>

@@ -16,7 +16,7 @@ namespace TeamsSafeguarding.Tests.Endpoint;
 [Collection("Azurite")]
 public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private BotUnderTest bot = null!;
 
     public async Task InitializeAsync() => bot = await BotUnderTest.StartAsync(azurite);
