@@ -90,7 +90,7 @@ public sealed class SafeguardingBot : IBot
                 // Dialogs are not used: the Agents Playground cannot show them and every flow works in cards.
                 return InvokeResponse.TaskMessage("This is done in the card itself now. Please use the buttons on the card.");
             default:
-                return null; // the endpoint answers 501, as the Bot Framework SDK does
+                return InvokeResponse.NotSupported(); // never a 5xx, though the Bot Framework SDK answers 501
         }
     }
 

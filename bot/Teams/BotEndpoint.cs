@@ -7,7 +7,7 @@ namespace TeamsSafeguarding.Teams;
 /// POST /api/messages: size limit, parse, authenticate, de-duplicate, hand to the bot, answer.
 /// Answers follow the Bot Framework SDK's CloudAdapter: 400 unparsable or not what Teams sends (ActivityReader),
 /// 401 any auth failure (no body), 403 when the activity names two tenants, 413 too large, 200 empty for non-invokes,
-/// the bot's chosen status/body for invokes, 501 unhandled invoke. A failure that will pass (storage unreachable or
+/// the bot's chosen status/body for invokes, 400 for an invoke it does not handle. A failure that will pass (storage unreachable or
 /// throttled) is a bare 503 so Teams sends the activity again; one that would fail every time is a 422 (an invoke gets
 /// an error card answer instead), so it is not redelivered for ever. No answer carries exception text.
 /// </summary>
@@ -115,7 +115,7 @@ public static class BotEndpoint
         }
 
         if (!isInvoke) return Results.Ok();
-        answer ??= InvokeResponse.NotImplemented();
+        answer ??= InvokeResponse.NotSupported();
         if (canDedupe)
         {
             try { await deduplicator.RememberResponseAsync(conversationId!, activityId!, answer, ct); }

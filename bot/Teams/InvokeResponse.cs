@@ -37,8 +37,15 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
     public static InvokeResponse AlreadyHandled() =>
         Message("That click was already handled. If the card did not change, type help to carry on.");
 
-    /// <summary>What the Bot Framework SDK answers for an invoke nobody handles.</summary>
-    public static InvokeResponse NotImplemented() => new(501, null);
+    /// <summary>
+    /// An invoke nobody handles (a kind Teams only sends to apps that declare it). The Bot Framework SDK answers 501; we
+    /// answer 400 with the reason, because nothing a person or the network sends may get a 5xx from us.
+    /// </summary>
+    public static InvokeResponse NotSupported() => new(400, new JsonObject
+    {
+        ["code"] = "NotSupported",
+        ["message"] = "This bot does not handle that kind of request.",
+    });
 
     /// <summary>Dialog (task module) answers.</summary>
     public static InvokeResponse TaskMessage(string text) =>

@@ -35,7 +35,7 @@ public sealed class StartupFailureTests(AzuriteFixture azurite)
         }));
 
         Assert.StartsWith("The bot host did not start", failure.Message);
-        Assert.Contains("Storage:ConnectionString is required", failure.Message);
+        Assert.Contains("Set Storage:TableEndpoint", failure.Message);
         Assert.Contains("Its last log lines:", failure.Message);
     }
 
