@@ -52,6 +52,21 @@ internal sealed class BotUnderTest : IAsyncDisposable
         return new BotUnderTest(host, connector, logs);
     }
 
+    /// <summary>
+    /// The bot reaching Azurite through <paramref name="line"/> (a handler the test can cut or make fail), with no SDK
+    /// retries so a failure shows at once.
+    /// </summary>
+    public static Task<BotUnderTest> StartBehindAsync(AzuriteFixture azurite, HttpMessageHandler line, string tableHint)
+    {
+        var tableName = azurite.NewTableName(tableHint);
+        return StartAsync(azurite, new Dictionary<string, string?> { ["Storage:TableName"] = tableName },
+            services => services.AddSingleton(new TableClient(azurite.ConnectionString, tableName, new TableClientOptions
+            {
+                Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(line)),
+                Retry = { MaxRetries = 0 },
+            })));
+    }
+
     /// <summary>A vendored Playground activity, pointed at the fake Connector, with a fresh id unless one is given.</summary>
     public JsonObject Fixture(string file, string? id = null)
     {

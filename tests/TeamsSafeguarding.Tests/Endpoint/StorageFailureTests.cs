@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,16 +19,7 @@ public sealed class StorageFailureTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly StorageLine line = new();
     private BotUnderTest bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        var tableName = azurite.NewTableName("failing");
-        bot = await BotUnderTest.StartAsync(azurite, new Dictionary<string, string?> { ["Storage:TableName"] = tableName },
-            services => services.AddSingleton(new TableClient(azurite.ConnectionString, tableName, new TableClientOptions
-            {
-                Transport = new HttpClientTransport(new HttpClient(line)),
-                Retry = { MaxRetries = 0 },
-            })));
-    }
+    public async Task InitializeAsync() => bot = await BotUnderTest.StartBehindAsync(azurite, line, "failing");
 
     public async Task DisposeAsync()
     {
