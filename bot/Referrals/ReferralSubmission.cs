@@ -17,7 +17,8 @@ namespace TeamsSafeguarding.Referrals;
 /// command. A second click (or a redelivery) answers with the same confirmation and no second reference.
 /// </summary>
 public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, ReceivedReferralNotice notice, ProcessProfile profile,
-    IOptions<CaseReferenceOptions> references, RepeatReferralSecret repeatSecret, TimeProvider clock, ILogger<ReferralSubmission> log)
+    IOptions<CaseReferenceOptions> references, ReferringAgencies agencies, RepeatReferralSecret repeatSecret, TimeProvider clock,
+    ILogger<ReferralSubmission> log)
 {
     public async Task<InvokeResponse> SubmitAsync(CardAction action, CancellationToken ct)
     {
@@ -39,8 +40,8 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
                 return record.Reference is not null ? Confirmation(record) : InvokeResponse.Message(ReferralsFeature.NotEditable);
 
             var today = LondonTime.DayOf(writes.Now);
-            var read = ReferralReader.Read(owned.Draft.Draft, today);
-            if (!read.Ready) return InvokeResponse.Card(ReferralViews.Review(record.CaseId, owned.Draft.Draft, today).ToJson());
+            var read = ReferralReader.Read(owned.Draft.Draft, today, agencies);
+            if (!read.Ready) return InvokeResponse.Card(ReferralViews.Review(record.CaseId, owned.Draft.Draft, today, agencies).ToJson());
             var referral = read.Referral!;
             if ((record.Reference ?? claimed) is not { } reference)
                 return InvokeResponse.Message("Your referral could not be submitted just now because it was changing. Please try again.");

@@ -109,8 +109,8 @@ async function run(page) {
     'Address or locality': '1 Test Street, Testtown',
     "Your system's reference for the person": 'LAS-12345',
     'Your role': 'Social worker',
-    'Your agency': 'Adult Social Care',
   });
+  await ui.select(card, 'Your agency', 'Adult Social Care');
   await ui.click(card, 'Next');
 
   card = await ui.expectCard('section 2', 'Section 2 of 6');
@@ -435,6 +435,14 @@ class Playground {
       await input.press('Tab'); // leaves the field, as a person would; commits the date picker's text
     }
     step(`typed ${Object.keys(answers).length} answer(s)`);
+  }
+
+  /** Picks an option of a choice set shown as a drop-down (the board's list of referring agencies). */
+  async select(card, label, option) {
+    const list = card.getByLabel(label, { exact: true });
+    if ((await list.count()) !== 1) throw new Stop(`Expected one drop-down labelled "${label}"; found ${await list.count()}.`);
+    await list.selectOption({ label: option });
+    step(`chose "${option}" for "${label}"`);
   }
 
   /** Types into the first input with each label (the agreed-response form repeats its action fields three times). */

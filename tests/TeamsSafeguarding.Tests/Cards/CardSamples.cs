@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cards;
 using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Partners;
+using TeamsSafeguarding.Tests.Escalation.Referrals;
 
 namespace TeamsSafeguarding.Tests.Cards;
 
@@ -27,6 +28,8 @@ public static class CardSamples
         ("cardtext-nasty-inputs", NastyTextCard()),
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
+        // Section 1 with "another agency" chosen and its name still to type: the agencies are a drop-down.
+        ("referral-section-person-another-agency", AnotherAgencySection()),
         // Referral risks: three risks (risk 2 open), the review listing all three, and the most risks.
         ("referral-risks-three", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Three(),
             TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today, openRisk: 2).ToJson()),
@@ -65,6 +68,15 @@ public static class CardSamples
         yield return ("board-digest-largest", BoardView.SampleDigest().ToJson());
         yield return ("board-digest-reminder", BoardView.SampleReminder().ToJson());
         yield return ("board-measures", BoardView.SampleMeasures().ToJson());
+    }
+
+    private static JsonObject AnotherAgencySection()
+    {
+        var draft = Escalation.Referrals.Drafts.Complete().With(
+            (TeamsSafeguarding.Escalation.Referrals.ReferralFields.ReferrerAgency, TeamsSafeguarding.Escalation.Referrals.ReferringAgencies.OtherValue));
+        var section = TeamsSafeguarding.Escalation.Referrals.ReferralForm.PersonSection;
+        return TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, draft, section, Escalation.Referrals.Drafts.Today,
+            TeamsSafeguarding.Escalation.Referrals.ReferralValidation.Validate(draft, section, Escalation.Referrals.Drafts.Today)).ToJson();
     }
 
     /// <summary>Case details, a page at a time: a section of the three-risk referral, its risk 2, and the largest referral's biggest pages.</summary>

@@ -14,7 +14,7 @@ namespace TeamsSafeguarding.Tests.Support;
 /// </summary>
 public sealed partial class PlaygroundSession : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = StartupWait.Timeout;
 
     private readonly NodeToolProcess process;
     private readonly string workDirectory;
@@ -193,7 +193,7 @@ public sealed partial class PlaygroundSession : IAsyncDisposable
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                throw new TimeoutException($"The Playground did not answer /_debug/ping. Output:\n{process.Output}");
+                throw new TimeoutException($"The Agents Playground did not start: it did not answer /_debug/ping within {StartTimeout.TotalSeconds:0} s. Its last output:\n{process.LastOutput}");
             }
             await Task.Delay(100, deadline.Token);
         }
@@ -247,7 +247,7 @@ public sealed partial class PlaygroundSession : IAsyncDisposable
         if (response.IsSuccessStatusCode) return;
         var body = await response.Content.ReadAsStringAsync();
         throw new InvalidOperationException(
-            $"The Playground refused to {what}: {(int)response.StatusCode} {body}. Output:\n{process.Output}");
+            $"The Playground refused to {what}: {(int)response.StatusCode} {body}. Its last output:\n{process.LastOutput}");
     }
 
     public async ValueTask DisposeAsync()
