@@ -1,12 +1,17 @@
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Digest;
+using TeamsSafeguarding.Export;
 using TeamsSafeguarding.Identity;
+using TeamsSafeguarding.Measures;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Register;
+using TeamsSafeguarding.Retention;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
@@ -32,7 +37,13 @@ builder.Services
     .AddWelcome()
     .AddReferrals(config)
     .AddTriage()
-    .AddPartners();
+    .AddPartners()
+    // The board's view of its cases (issue 12).
+    .AddRegister()
+    .AddDigest()
+    .AddMeasures()
+    .AddExport(config)
+    .AddRetention();
 
 var app = builder.Build();
 app.MapBotEndpoint();

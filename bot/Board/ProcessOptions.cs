@@ -29,6 +29,9 @@ public sealed class ProcessOptions
     public UntriagedForwarding UntriagedForwarding { get; set; } = Defaults.UntriagedForwarding;
     public int DraftRetentionDays { get; set; } = Defaults.DraftRetentionDays;
     public int DraftWarningDays { get; set; } = Defaults.DraftWarningDays;
+    public int TriageDueWorkingDays { get; set; } = Defaults.TriageDueWorkingDays;
+    public TimeOnly DigestTime { get; set; } = Defaults.DigestTime;
+    public int ClosedCaseRetentionYears { get; set; } = Defaults.ClosedCaseRetentionYears;
     public string RiskPreset { get; set; } = "NhsDefault";
     public List<RiskBandOption> RiskBands { get; set; } = [];
 
@@ -47,6 +50,9 @@ public sealed class ProcessOptions
         UntriagedForwarding = UntriagedForwarding,
         DraftRetentionDays = DraftRetentionDays,
         DraftWarningDays = DraftWarningDays,
+        TriageDueWorkingDays = TriageDueWorkingDays,
+        DigestTime = DigestTime,
+        ClosedCaseRetentionYears = ClosedCaseRetentionYears,
         RiskBands = RiskBands.Count > 0
             ? RiskBandScheme.Create(RiskBands.Select(b => new RiskBand(b.Word, b.From, b.To, b.Rag)))
             : RiskPreset.Trim().ToLowerInvariant() switch

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Scheduling;
 using TeamsSafeguarding.Storage;
 
 namespace TeamsSafeguarding.Cases;
@@ -23,8 +24,8 @@ public sealed class CaseCommandOptions
 /// state, log and outbox are committed in one transaction. If another instance changed a row meanwhile (ETag), the
 /// rows are read again and the decision made again, under one backoff policy, so no click is lost.
 /// </summary>
-public sealed class CaseCommands(CaseStore store, Transactions transactions, CaseLocks locks, TimeProvider clock,
-    IOptions<CaseCommandOptions> options, ILogger<CaseCommands> log)
+public sealed class CaseCommands(CaseStore store, Transactions transactions, CaseLocks locks, DueIndex due, IEnumerable<ICaseFollower> followers,
+    TimeProvider clock, IOptions<CaseCommandOptions> options, ILogger<CaseCommands> log)
 {
     private readonly CaseCommandOptions _options = options.Value;
 
@@ -54,6 +55,7 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
     {
         var writes = new CaseWrites(caseId, null, actor, clock.GetUtcNow());
         var answer = decide(writes);
+        await ScheduleAsync(writes, ct);
         var tx = transactions.Begin(CaseRow.PartitionOf(caseId));
         writes.AddTo(tx);
         await tx.CommitAsync(ct);
@@ -64,6 +66,7 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
     private async Task<bool> CommittedAsync(CaseWrites writes, int attempt, CancellationToken ct)
     {
         if (writes.IsEmpty) return true;
+        await ScheduleAsync(writes, ct);
         var tx = transactions.Begin(CaseRow.PartitionOf(writes.CaseId));
         writes.AddTo(tx);
         try
@@ -78,6 +81,17 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
             return false;
         }
     }
+
+    /// <summary>
+    /// Scheduled work is indexed before the change that needs it commits: if the commit then fails, the index holds
+    /// a visit that finds nothing to do, never a change whose reminder was lost. The case's followers (the board's
+    /// register, the retention clock) are kept in step the same way.
+    /// </summary>
+    private Task ScheduleAsync(CaseWrites writes, CancellationToken ct) =>
+        Task.WhenAll(writes.Schedules.Distinct().Select(s => due.ScheduleAsync(s.Kind, writes.CaseId, s.At, ct))
+            .Concat(writes.Head is { } head ? _followers.Select(f => f.FollowAsync(head.Before, head.After, ct)) : []));
+
+    private readonly IReadOnlyList<ICaseFollower> _followers = [.. followers];
 
     private TimeSpan Backoff(int attempt)
     {

@@ -61,23 +61,6 @@ public sealed class CaseStore(TableClient table)
         return cases.OrderByDescending(c => c.UpdatedAt).ToList();
     }
 
-    /// <summary>
-    /// The ids of the cases in the given stages (for the sweeps). A head that cannot be read is counted in
-    /// <paramref name="unreadable"/> rather than stopping the list.
-    /// </summary>
-    public async Task<IReadOnlyList<Case>> ListByStageAsync(IEnumerable<CaseStage> stages, CancellationToken ct, Action<string>? unreadable = null)
-    {
-        var wanted = stages.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
-        var cases = new List<Case>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.RowKey == CaseRow.Row, cancellationToken: ct))
-        {
-            if (!wanted.Contains(row.GetString("Stage") ?? "")) continue;
-            if (TryRead(row) is { } c) cases.Add(c);
-            else unreadable?.Invoke(row.PartitionKey);
-        }
-        return cases;
-    }
-
     public async Task<string?> FindCaseIdAsync(string reference, CancellationToken ct)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ReferencesPartition, Keys.Escape(reference.Trim().ToUpperInvariant()), cancellationToken: ct);

@@ -17,6 +17,7 @@ public sealed class CaseWrites
     private readonly List<(TableTransactionActionType Type, ITableEntity Row, ETag ETag)> _rows = [];
     private readonly List<CaseLogEntry> _log = [];
     private readonly List<OutboundMessage> _messages = [];
+    private readonly List<(string Kind, DateTimeOffset At)> _schedules = [];
 
     internal CaseWrites(string caseId, CaseFile? file, CaseActor actor, DateTimeOffset now)
     {
@@ -32,7 +33,13 @@ public sealed class CaseWrites
     /// <summary>The instant the command runs at (the injected clock, read once per attempt).</summary>
     public DateTimeOffset Now { get; }
 
-    internal bool IsEmpty => _rows.Count == 0 && _log.Count == 0 && _messages.Count == 0;
+    internal bool IsEmpty => _rows.Count == 0 && _log.Count == 0 && _messages.Count == 0 && _schedules.Count == 0;
+
+    /// <summary>The head before and after, when the command changed it (the case's followers are told before the commit).</summary>
+    internal (Case? Before, Case After)? Head { get; private set; }
+
+    /// <summary>The scheduled work this command asked for (written to the due index before the commit).</summary>
+    internal IReadOnlyList<(string Kind, DateTimeOffset At)> Schedules => _schedules;
 
     /// <summary>Stores what a step of the <see cref="Case"/> did: the head (added for a new case, else replaced under the
     /// ETag it was read with) and its log lines. A refused change must not reach here.</summary>
@@ -40,6 +47,7 @@ public sealed class CaseWrites
     {
         if (change.IsRefused) throw new InvalidOperationException("A refused change has nothing to write.");
         var head = CaseRow.ToEntity(change.After);
+        Head = (Head?.Before ?? change.Before, change.After);
         if (change.Before is null) _rows.Add((TableTransactionActionType.Add, head, default));
         else _rows.Add((TableTransactionActionType.UpdateReplace, head, File.ETag));
         foreach (var line in change.Log) Log(line);
@@ -114,6 +122,16 @@ public sealed class CaseWrites
     public CaseWrites Send(OutboundMessage message)
     {
         _messages.Add(message);
+        return this;
+    }
+
+    /// <summary>
+    /// Asks for the sweep of <paramref name="kind"/> to visit this case at <paramref name="at"/> (a reminder, a deadline,
+    /// an expiry). The sweep re-reads the case then, so scheduling early or twice does no harm.
+    /// </summary>
+    public CaseWrites Schedule(string kind, DateTimeOffset at)
+    {
+        _schedules.Add((kind, at));
         return this;
     }
 

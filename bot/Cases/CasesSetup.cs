@@ -1,3 +1,5 @@
+using TeamsSafeguarding.Scheduling;
+
 namespace TeamsSafeguarding.Cases;
 
 public static class CasesSetup
@@ -9,6 +11,7 @@ public static class CasesSetup
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseLocks>();
         services.AddSingleton<CaseCommands>();
+        services.AddScheduling();
         return services;
     }
 }

@@ -3,10 +3,9 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
-using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Partners;
-using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Scheduling;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
@@ -18,15 +17,16 @@ namespace TeamsSafeguarding.Partners;
 /// The partners' clocks (domain.md section 2). Before the views deadline (WD 5) and the decision deadline (WD 10):
 /// a reminder to the members of each agency without a view and to the coordinators, once each. At the end of
 /// WD 10: an undecided case is decided by the majority as it stood at the deadline, or, with none, waits for the
-/// chair's (or DBM's) casting decision and they are asked. Each case is one case command, so a sweep racing a click
-/// is applied before or after it, never half; running it twice changes nothing more; a case that cannot be handled
-/// is logged and skipped, and the others still get theirs.
+/// chair's (or DBM's) casting decision and they are asked. A case is visited only when its next reminder or deadline
+/// falls due (<see cref="PartnersClock"/>, through the due index), so a pass costs what is due, not the number of cases.
+/// Each visit is one case command, so a sweep racing a click is applied before or after it, never half; running it
+/// twice changes nothing more; a case that cannot be handled is logged and retried later, and the others still get theirs.
 /// </summary>
-public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, PartnersCards cards, DecisionEffects effects,
-    MemberTeamsIds teamsIds, IOptions<BoardOptions> board, ProcessProfile profile, WorkingDayCalendar calendar, TimeProvider clock,
-    ILogger<PartnerDeadlines> log) : BackgroundService
+public sealed class PartnerDeadlines(CaseCommands commands, DueWork due, PartnersCards cards, DecisionEffects effects, PartnersClock clocks,
+    MemberTeamsIds teamsIds, IOptions<BoardOptions> board, TimeProvider clock, ILogger<PartnerDeadlines> log) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    // A pass reads only what has fallen due, so it can look often: reminders go out within a minute of their time.
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private static readonly string[] Reads = [PartnersRow.Row];
 
     public sealed record SweepResult(int Decided, int AwaitingCasting, int Reminders, int Failed = 0);
@@ -35,15 +35,14 @@ public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, Par
 
     public async Task<SweepResult> SweepOnceAsync(CancellationToken ct)
     {
-        await teamsIds.LoadAsync(ct);
         int decided = 0, awaiting = 0, reminders = 0;
-        var failed = await CaseSweep.RunAsync(cases, [CaseStage.WithPartners], async (candidate, token) =>
+        var failed = await due.RunAsync(PartnersClock.Kind, async (caseId, token) =>
         {
-            var (done, reminded) = await commands.RunAsync(candidate.CaseId, CaseActor.System, Reads, Visit, () => (Done.Nothing, 0), token);
+            var (done, reminded) = await commands.RunAsync(caseId, CaseActor.System, Reads, Visit, () => (Done.Nothing, 0), token);
             if (done == Done.Decided) decided++;
             if (done == Done.AwaitingCasting) awaiting++;
             reminders += reminded;
-        }, log, "The partners' deadline sweep", ct);
+        }, log, "The partners' deadline sweep", ct, prepare: teamsIds.LoadAsync);
         BotTelemetry.DeadlineSweep(decided, awaiting, reminders);
         if (decided + awaiting + reminders + failed > 0)
             log.LogInformation("Partner deadline sweep: {Decided} decided, {Awaiting} awaiting casting, {Reminders} reminders, {Failed} failed",
@@ -57,22 +56,25 @@ public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, Par
         var row = PartnersRow.FromEntity(entity);
         if (row.IsDecided) return (Done.Nothing, 0);
         var state = PartnerDecision.Evaluate(row.Ledger(cards.Rule), writes.Now, row.DecisionDueAt);
+        var (done, reminded, next) = (Done.Nothing, 0, row);
         switch (state.Status)
         {
-            case DecisionStatus.Decided:
+            case DecisionStatus.Decided when !effects.Apply(writes, file.Case, row.With(state), state).IsRefused:
                 // The majority at the deadline (or an early majority the card handler did not get to record).
-                return effects.Apply(writes, file.Case, row.With(state), state).IsRefused ? (Done.Nothing, 0) : (Done.Decided, 0);
+                (done, next) = (Done.Decided, row.With(state));
+                break;
             case DecisionStatus.AwaitingCastingDecision when row.CastingRequestedAt is null:
-                AskForCasting(writes, file.Case, row, state);
-                return (Done.AwaitingCasting, 0);
+                (done, next) = (Done.AwaitingCasting, AskForCasting(writes, file.Case, row, state));
+                break;
             case DecisionStatus.Undecided:
-                return (Done.Nothing, Remind(writes, file.Case, row));
-            default:
-                return (Done.Nothing, 0);
+                (reminded, next) = Remind(writes, file.Case, row);
+                break;
         }
+        if (clocks.NextDue(next, writes.Now) is { } at) writes.Schedule(PartnersClock.Kind, at);
+        return (done, reminded);
     }
 
-    private void AskForCasting(CaseWrites writes, Case record, PartnersRow row, PartnerDecisionState state)
+    private PartnersRow AskForCasting(CaseWrites writes, Case record, PartnersRow row, PartnerDecisionState state)
     {
         var next = row with { CastingRequestedAt = writes.Now };
         var tally = state.Tally;
@@ -93,18 +95,19 @@ public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, Par
         }
         foreach (var person in deciders)
             writes.Send(new OutboundMessage(DeliveryTarget.ToUser(person), Replies.Card(request)));
+        return next;
     }
 
-    /// <summary>Sends each reminder that is due and not yet sent; returns how many reminders were recorded.</summary>
-    private int Remind(CaseWrites writes, Case record, PartnersRow row)
+    /// <summary>Sends each reminder that is due and not yet sent; returns how many, and the row as it now stands.</summary>
+    private (int Sent, PartnersRow Row) Remind(CaseWrites writes, Case record, PartnersRow row)
     {
-        var due = ReminderSchedule.For(row.ViewsDue, row.DecisionDue, calendar, profile.ReminderWorkingDaysBefore, profile.ReminderTime)
-            .Where(r => r.IsDueAt(writes.Now) && !row.WasReminded(r.Kind)).ToList();
-        if (due.Count == 0) return 0;
+        var due = clocks.Reminders(row).Where(r => r.IsDueAt(writes.Now) && !row.WasReminded(r.Kind)).ToList();
+        if (due.Count == 0) return (0, row);
         var awaited = PartnerReminders.AgenciesToRemind(row.Ledger(cards.Rule), writes.Now, row.DecisionDueAt);
         var reference = record.ReferenceOrId;
 
-        writes.Put((row with { RemindersSent = [.. row.RemindersSent ?? [], .. due.Select(r => r.Kind)] }).ToEntity());
+        var reminded = row with { RemindersSent = [.. row.RemindersSent ?? [], .. due.Select(r => r.Kind)] };
+        writes.Put(reminded.ToEntity());
         foreach (var reminder in due)
         {
             var deadline = reminder.Kind == ReminderKind.Views ? "Statutory partners' views" : "Statutory partners' decision";
@@ -122,7 +125,7 @@ public sealed class PartnerDeadlines(CaseCommands commands, CaseStore cases, Par
             writes.Log(CaseActions.ReminderSent,
                 $"{reminder.Kind} due {reminder.DueDate:yyyy-MM-dd}; agencies reminded: {(names.Count == 0 ? "none" : string.Join(", ", names))}; coordinators");
         }
-        return due.Count;
+        return (due.Count, reminded);
     }
 
     private IReadOnlyList<string> MembersOf(string agencyId) =>

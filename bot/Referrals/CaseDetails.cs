@@ -14,7 +14,7 @@ namespace TeamsSafeguarding.Referrals;
 /// Allowed to the referrer and to board roles that work on cases; members of a statutory partner see a case only once
 /// it has been sent to the partners. Every page asked for is checked and logged on the case the same way.
 /// </summary>
-public sealed class CaseDetails(CaseCommands commands, CaseStore cases, BoardDirectory directory, ILogger<CaseDetails> log)
+public sealed class CaseDetails(CaseCommands commands, CaseStore cases, BoardDirectory directory, ReferringAgencies agencies, ILogger<CaseDetails> log)
 {
     public const string Refused = "Sorry, case details are only shown to the referrer and to the board's coordinators, deputy board manager, chair, statutory partner representatives and auditors.";
     public const string NotYetWithPartners = "This referral has not been sent to the statutory partners, so its details are not shown to partner members yet.";
@@ -51,7 +51,7 @@ public sealed class CaseDetails(CaseCommands commands, CaseStore cases, BoardDir
                 log.LogError("Case {CaseId} has no readable version {Version}", record.CaseId, record.Version);
                 return InvokeResponse.Message("The details of this referral could not be read. Please tell the board's business unit.");
             }
-            var pages = ReferralViews.DetailsPages(draft);
+            var pages = ReferralViews.DetailsPages(draft, agencies);
             var n = PageAsked(action, pages);
             if (n is null)
             {

@@ -26,10 +26,10 @@ public static class ReferralViews
     /// the step was opened from "Check your answers", and its button goes back there.
     /// </summary>
     public static AdaptiveCard Step(string caseId, ReferralDraft draft, string stepId, DateOnly today, IReadOnlyList<FieldError>? errors = null,
-        int? openRisk = null, bool editing = false)
+        int? openRisk = null, bool editing = false, ReferringAgencies? agencies = null)
     {
-        var section = ReferralForm.Find(stepId) ?? ReferralForm.Sections[0];
-        if (section.Id == ReferralForm.ReviewStep) return Review(caseId, draft, today);
+        var section = ReferralForm.Find(stepId, agencies) ?? ReferralForm.SectionsFor(agencies)[0];
+        if (section.Id == ReferralForm.ReviewStep) return Review(caseId, draft, today, agencies);
         errors ??= [];
         var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
         FieldView View(FormField f) => new(f.Id, f.RiskNumber is { } n ? WithinRisk(f.Label, n) : f.Label, KindOf(f.Kind))
@@ -101,9 +101,9 @@ public static class ReferralViews
     }
 
     /// <summary>"Check your answers": every step as a row, with how many of its answers need correcting.</summary>
-    public static AdaptiveCard Review(string caseId, ReferralDraft draft, DateOnly today)
+    public static AdaptiveCard Review(string caseId, ReferralDraft draft, DateOnly today, ReferringAgencies? agencies = null)
     {
-        var page = ReferralReview.For(draft, today);
+        var page = ReferralReview.For(draft, today, agencies);
         return ReviewCard.Overview(caseId,
             [.. page.Sections.Select(s => new ReviewStepView(s.SectionId, s.Title, s.Lines.Count(l => l.Error is not null)))],
             [.. page.GeneralErrors.Select(e => e.Message)],
@@ -111,10 +111,10 @@ public static class ReferralViews
     }
 
     /// <summary>One step's answers on its own "Check your answers" page (the review's overview for an unknown step).</summary>
-    public static AdaptiveCard ReviewStep(string caseId, ReferralDraft draft, string? stepId, DateOnly today)
+    public static AdaptiveCard ReviewStep(string caseId, ReferralDraft draft, string? stepId, DateOnly today, ReferringAgencies? agencies = null)
     {
-        var section = ReferralReview.For(draft, today).Sections.FirstOrDefault(s => s.SectionId == stepId);
-        if (section is null) return Review(caseId, draft, today);
+        var section = ReferralReview.For(draft, today, agencies).Sections.FirstOrDefault(s => s.SectionId == stepId);
+        if (section is null) return Review(caseId, draft, today, agencies);
         var risks = section.SectionId == ReferralForm.RisksSection;
         var lines = risks ? RiskReviewLines(section.Lines, draft.RiskCount) : ReviewLines(section.Lines);
         return ReviewCard.Page(new ReviewPageView(caseId, section.SectionId, ReferralForm.Progress(section.SectionId), section.Title, lines)
@@ -165,11 +165,11 @@ public static class ReferralViews
     /// A submitted version as pages: each step (and each risk) starts a page, and a page holds up to
     /// <see cref="DetailsPageBudget"/> characters of answers; a longer answer carries on over the next pages, whole.
     /// </summary>
-    public static IReadOnlyList<DetailsPage> DetailsPages(ReferralDraft draft)
+    public static IReadOnlyList<DetailsPage> DetailsPages(ReferralDraft draft, ReferringAgencies? agencies = null)
     {
         var pages = new List<DetailsPage>();
         var risks = Math.Max(draft.RiskCount, 0);
-        foreach (var section in ReferralForm.Sections)
+        foreach (var section in ReferralForm.SectionsFor(agencies))
         {
             var parts = section.Id == ReferralForm.RisksSection
                 ? Enumerable.Range(1, risks).Select(n => ($"Risk {n} of {risks}", section.FieldsFor(risks).Where(f => f.RiskNumber == n).ToList()))

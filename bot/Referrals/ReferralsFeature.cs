@@ -18,7 +18,7 @@ namespace TeamsSafeguarding.Referrals;
 /// Submitting is <see cref="ReferralSubmission"/>; "Show details" is <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
-    Replies replies, Escalation.Process.ProcessProfile profile, ILogger<ReferralsFeature> log) : IBotFeature
+    DraftExpiry expiry, Replies replies, Escalation.Process.ProcessProfile profile, ReferringAgencies agencies, ILogger<ReferralsFeature> log) : IBotFeature
 {
     public const string PersonalChatOnly = "Referrals are made in your personal chat with me, so the person's details stay private. Open a chat with me and type \"refer\".";
     public const string NotEditable = "This referral has been submitted and can no longer be changed. Type \"my referrals\" to see where it stands.";
@@ -105,9 +105,12 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         return await commands.CreateAsync(caseId, CaseAccess.Referrer(action.Actor), writes =>
         {
             var row = new DraftRow(caseId, draft, ReferralForm.Sections[0].Id);
-            writes.Apply(Case.StartDraft(caseId, action.Actor.UserKey, writes.Now)).Put(row.ToEntity());
+            writes.Apply(Case.StartDraft(caseId, action.Actor.UserKey, writes.Now)).Put(row.ToEntity())
+                .Schedule(DraftExpiry.Kind, expiry.FirstVisit(writes.Now));
             log.LogInformation("Referral draft created");
-            return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, LondonTime.DayOf(writes.Now)).ToJson());
+            // The new case's partition is where a copy of this answer may be kept for a redelivery.
+            return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, LondonTime.DayOf(writes.Now), agencies: agencies).ToJson())
+                with { KeepWith = CaseRow.PartitionOf(caseId) };
         }, ct);
     }
 
@@ -124,7 +127,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         var step = ReferralForm.Find(action.GetString(ReferralVerbs.StepKey))?.Id ?? owned.Draft.Step;
         var editing = action.GetString(ReferralSectionCard.EditingKey) is "true" or "True";
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
-        var errors = move == Move.Next && step != ReferralForm.ReviewStep ? ReferralValidation.Validate(draft, step, today) : [];
+        var errors = move == Move.Next && step != ReferralForm.ReviewStep ? ReferralValidation.Validate(draft, step, today, agencies) : [];
         var target = move switch
         {
             Move.Next when errors.Count > 0 => step,
@@ -138,7 +141,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
             return InvokeResponse.Card(MyReferralsCard.Saved(ItemFor(saved, new DraftRow(saved.CaseId, draft, target)), profile.DraftRetentionDays).ToJson());
         // Shown again with errors: keep the risk that was open unless the errors are on another one.
         var openRisk = target == step ? RiskOf(action) : null;
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk, editing && target == step).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk, editing && target == step, agencies).ToJson());
     }, ct);
 
     private enum RiskChange { Add, Remove, Open }
@@ -185,7 +188,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         Save(owned, draft, step, writes);
         log.LogInformation("Referral risks changed ({Change}); {RiskCount} risks", change, draft.RiskCount);
         var editing = action.GetString(ReferralSectionCard.EditingKey) is "true" or "True";
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open, editing).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open, editing, agencies).ToJson());
     }, ct);
 
     private static int? RiskOf(CardAction action) => FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
@@ -193,7 +196,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
     private Task<InvokeResponse> ResumeAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
         !owned.Case.IsEditableByReferrer || owned.Draft is null
             ? InvokeResponse.Message(NotEditable)
-            : InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, owned.Draft.Draft, owned.Draft.Step, LondonTime.DayOf(writes.Now)).ToJson()), ct);
+            : InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, owned.Draft.Draft, owned.Draft.Step, LondonTime.DayOf(writes.Now), agencies: agencies).ToJson()), ct);
 
     /// <summary>"Edit: &lt;step&gt;" on the review: that step, with its answers' errors if any, and the draft's step moved there.</summary>
     private Task<InvokeResponse> EditAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
@@ -203,8 +206,8 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         var draft = owned.Draft.Draft;
         var today = LondonTime.DayOf(writes.Now);
         Save(owned, draft, section, writes);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today, ReferralValidation.Validate(draft, section, today),
-            editing: true).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today, ReferralValidation.Validate(draft, section, today, agencies),
+            editing: true, agencies: agencies).ToJson());
     }, ct);
 
     /// <summary>"Check your answers" (no step) or one step's answers on it; reading changes nothing.</summary>
@@ -213,8 +216,8 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         if (!owned.Case.IsEditableByReferrer || owned.Draft is null) return InvokeResponse.Message(NotEditable);
         var today = LondonTime.DayOf(writes.Now);
         return InvokeResponse.Card((step is null
-            ? ReferralViews.Review(owned.Case.CaseId, owned.Draft.Draft, today)
-            : ReferralViews.ReviewStep(owned.Case.CaseId, owned.Draft.Draft, step, today)).ToJson());
+            ? ReferralViews.Review(owned.Case.CaseId, owned.Draft.Draft, today, agencies)
+            : ReferralViews.ReviewStep(owned.Case.CaseId, owned.Draft.Draft, step, today, agencies)).ToJson());
     }, ct);
 
     /// <summary>A row of "My referrals": the referral or draft, and what can be done with it.</summary>

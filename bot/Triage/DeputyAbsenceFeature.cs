@@ -8,6 +8,7 @@ using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Escalation.Triage;
 using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Register;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
@@ -20,8 +21,8 @@ namespace TeamsSafeguarding.Triage;
 /// Once it changes, the triage cards of referrals waiting for triage are updated in place, so they say whether the
 /// deputy is away and offer "send without triage" only while the board allows it.
 /// </summary>
-public sealed class DeputyAbsenceFeature(DeputyAbsenceStore absences, BoardDirectory directory, CaseCommands commands, CaseStore cases,
-    ReceivedReferralNotice notice, ProcessProfile profile, Replies replies, TimeProvider clock, ILogger<DeputyAbsenceFeature> log) : IBotFeature
+public sealed class DeputyAbsenceFeature(DeputyAbsenceStore absences, BoardDirectory directory, CaseCommands commands, RegisterIndex register,
+    ReceivedReferralNotice notice, Replies replies, TimeProvider clock, ILogger<DeputyAbsenceFeature> log) : IBotFeature
 {
     public const string Refused = "Only the deputy board manager or a coordinator can record the deputy board manager's absence.";
 
@@ -82,18 +83,33 @@ public sealed class DeputyAbsenceFeature(DeputyAbsenceStore absences, BoardDirec
         return new DeputyAbsenceCardInput(status, absence is not null && absence.To >= today, today) { From = absence?.From, To = absence?.To };
     }
 
-    /// <summary>Every triage card still waiting is redrawn in place with the absence as it now stands.</summary>
+    /// <summary>
+    /// Every triage card still waiting is redrawn in place with the absence as it now stands. The cases waiting are found
+    /// in the board's register (one partition), never by reading every case; each is redrawn by its own case command,
+    /// which re-reads the case, and one that cannot be redrawn is logged by id and does not stop the others.
+    /// </summary>
     private async Task UpdateTriageCardsAsync(DeputyAbsence? absence, CancellationToken ct)
     {
         var posted = OutboxRow.PostedKey(ReceivedReferralNotice.TriageCardKey);
-        await CaseSweep.RunAsync(cases, [CaseStage.Received, CaseStage.InTriage], (candidate, token) =>
-            commands.RunAsync(candidate.CaseId, CaseActor.System, [posted], (file, writes) =>
+        var waiting = (await register.ReadAsync(openOnly: true, ct)).Where(e => e.Stage is CaseStage.Received or CaseStage.InTriage);
+        foreach (var entry in waiting)
+        {
+            try
             {
-                if (file.Case.Stage is not (CaseStage.Received or CaseStage.InTriage) || file.Row(posted) is null) return false;
-                if (notice.ForCoordinators(file.Case, absence, writes.Now) is { } card)
-                    writes.Send(new OutboundMessage(DeliveryTarget.UpdateOf(ReceivedReferralNotice.TriageCardKey), card.Activity));
-                return true;
-            }, () => false, token), log, "Updating the triage cards after an absence change", ct);
+                await commands.RunAsync(entry.CaseId, CaseActor.System, [posted], (file, writes) =>
+                {
+                    if (file.Case.Stage is not (CaseStage.Received or CaseStage.InTriage) || file.Row(posted) is null) return false;
+                    if (notice.ForCoordinators(file.Case, absence, writes.Now) is { } card)
+                        writes.Send(new OutboundMessage(DeliveryTarget.UpdateOf(ReceivedReferralNotice.TriageCardKey), card.Activity));
+                    return true;
+                }, () => false, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning("Updating the triage cards after an absence change: case {CaseId} could not be updated ({ExceptionType})",
+                    entry.CaseId, e.GetType().Name);
+            }
+        }
     }
 
     private static DateOnly? ParseDay(string? raw) => Escalation.Referrals.FieldValues.ParseDate(raw);

@@ -10,10 +10,10 @@ namespace TeamsSafeguarding.Cards.Partners;
 public sealed record AgencyViewLine(string AgencyName, string? ChoiceWords, string? Rationale, bool Late = false);
 
 /// <summary>
-/// The partners' card. The shared channel card carries no narrative: reference, referring agency, risk band word, due
-/// dates, each agency's view in words, the decision. The reasons typed by the partners and the chair are shown only in
-/// the private views of people entitled to them. <see cref="Decision"/> is set once decided. <see cref="RefreshUserIds"/>:
-/// members' Teams ids (at most 60) whose clients fetch their own view.
+/// The partners' card. The shared channel card carries no narrative: reference, referring agency (a name from the
+/// board's list, or "Other"), risk band word, due dates, each agency's view in words, the decision. The reasons typed by
+/// the partners and the chair are shown only in the private views of people entitled to them. <see cref="Decision"/> is
+/// set once decided. <see cref="RefreshUserIds"/>: members' Teams ids (at most 60) whose clients fetch their own view.
 /// </summary>
 public sealed record PartnersCardInput(
     string CaseId,

@@ -124,16 +124,24 @@ public static class ReferralSectionCard
         _ => Choices(f),
     };
 
-    private static ChoiceSetInput Choices(FieldView f) => new()
+    /// <summary>Single choices with more options than this are drop-downs, so a phone screen is not all radio buttons.</summary>
+    public const int MaxExpandedChoices = 10;
+
+    private static ChoiceSetInput Choices(FieldView f)
     {
-        Id = f.Id,
-        Label = f.Label,
-        Value = f.Value,
-        Choices = f.Choices,
-        IsMultiSelect = f.Kind == FieldInputKind.MultiChoice ? true : null,
-        Style = f.Compact && f.Kind != FieldInputKind.MultiChoice ? ChoiceInputStyle.Compact : ChoiceInputStyle.Expanded,
-        Placeholder = f.Compact ? "Choose" : null,
-    };
+        // Marked compact by the form, or a long single choice (the board's referring agencies): a drop-down.
+        var compact = f.Kind != FieldInputKind.MultiChoice && (f.Compact || f.Choices.Count > MaxExpandedChoices);
+        return new()
+        {
+            Id = f.Id,
+            Label = f.Label,
+            Value = f.Value,
+            Choices = f.Choices,
+            IsMultiSelect = f.Kind == FieldInputKind.MultiChoice ? true : null,
+            Style = compact ? ChoiceInputStyle.Compact : ChoiceInputStyle.Expanded,
+            Placeholder = compact ? "Choose" : null,
+        };
+    }
 
     /// <summary>The step travels with the inputs, so a stale card's answers are bound to the step they came from.</summary>
     private static JsonObject StepData(SectionView section, int? risk = null)

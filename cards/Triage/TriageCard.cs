@@ -8,9 +8,11 @@ public sealed record TriageCheckLine(string FieldId, string Name, string Explana
 /// <summary>
 /// What the coordinators' channel card shows: no personal data (reference, stage words, referring agency, risk band
 /// word, the day it was received, whether the deputy board manager is recorded as away, action needed).
-/// <see cref="Values"/> re-fills inputs after a refused submission; <see cref="Errors"/> are field id => message from the
-/// triage rules. <see cref="ForwardUntriaged"/>: a coordinator may send it on without triage now (the board allows it,
-/// and, where the board says so, the deputy board manager is recorded as away).
+/// <see cref="ReferringAgency"/> is a name from the board's list of referring agencies or "Other", never what a
+/// referrer typed (that stays in the case details). <see cref="Values"/> re-fills inputs after a refused submission;
+/// <see cref="Errors"/> are field id => message from the triage rules. <see cref="ForwardUntriaged"/>: a coordinator may
+/// send it on without triage now (the board allows it, and, where the board says so, the deputy board manager is
+/// recorded as away).
 /// </summary>
 public sealed record TriageCardInput(
     string CaseId,

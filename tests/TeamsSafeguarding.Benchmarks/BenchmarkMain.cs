@@ -11,11 +11,15 @@ namespace TeamsSafeguarding.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/TeamsSafeguarding.Benchmarks -- [--quick] [BenchmarkDotNet options, e.g. --filter '*Deadline*']
 /// --quick: few iterations (about two minutes for everything); without it, BenchmarkDotNet's default accuracy.
+/// dotnet run -c Release --project tests/TeamsSafeguarding.Benchmarks -- http [--quick] [--compare &lt;git-rev&gt;]: the hot paths
+/// over real HTTP (<see cref="OverHttp.HttpBenchmark"/>).
 /// </summary>
 public static class BenchmarkMain
 {
     public static int Main(string[] args)
     {
+        if (args.FirstOrDefault() == "http") return OverHttp.HttpBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+
         RunMode.Quick = args.Contains("--quick");
         var rest = args.Where(a => a != "--quick").ToArray();
         if (rest.Length == 0) rest = ["--filter", "*"];

@@ -44,4 +44,14 @@ public static class CaseActions
     public const string CaseCardShown = "Case card shown again";
     public const string Closed = "Case closed";
     public const string StageChanged = "Stage changed";
+    // The meeting stage writes these; the quarterly measures count them ("Action completed" with detail "on time" or "late").
+    public const string MeetingHeld = "Meeting held";
+    public const string ActionCompleted = "Action completed";
+    // The board's view of its cases: every read is logged on the case it shows.
+    public const string ListedInRegister = "Listed in the case register";
+    public const string SummaryViewed = "Case summary viewed";
+    public const string LogViewed = "Case log viewed";
+    public const string Exported = "Included in a spreadsheet export";
+    public const string LegalHoldSet = "Legal hold set";
+    public const string LegalHoldReleased = "Legal hold released";
 }

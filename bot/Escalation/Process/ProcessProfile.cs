@@ -55,10 +55,28 @@ public sealed record ProcessProfile
 
     public RiskBandScheme RiskBands { get; init; } = RiskBandScheme.NhsDefault;
 
+    /// <summary>A referral waiting this many working days after receipt for triage is listed as overdue in the digest.
+    /// Default 2: triage is a desk check of five items, and the partners' own clock then takes ten working days.</summary>
+    public int TriageDueWorkingDays { get; init; } = 2;
+
+    /// <summary>The coordinators' deadline digest is posted each working day at this London time.</summary>
+    public TimeOnly DigestTime { get; init; } = new(9, 0);
+
+    /// <summary>
+    /// Closed cases are deleted this many years after closure unless a legal hold is on them. Default 6: there is no
+    /// statutory period, and councils' retention schedules keep adult social care case records 6 to 8 years after
+    /// closure or last contact (domain.md section 6), so the shortest common period is the default and a board that
+    /// follows a longer schedule raises it.
+    /// </summary>
+    public int ClosedCaseRetentionYears { get; init; } = 6;
+
     /// <summary>The stages a case may move between under this profile.</summary>
     public StageTable Stages => StageTable.For(this);
 
     public WorkingDayCalendar Calendar() => new(CalendarRegion, ExtraClosureDays);
+
+    /// <summary>When a case closed at <paramref name="closedAt"/> is due for deletion (unless a legal hold is on it).</summary>
+    public DateTimeOffset RetainUntil(DateTimeOffset closedAt) => closedAt.AddYears(ClosedCaseRetentionYears);
 
     public WorkingDayDeadlines PartnerDeadlines(DateTimeOffset sentAt, WorkingDayCalendar calendar) =>
         WorkingDayDeadlines.FromSent(sentAt, calendar, ViewsDueWorkingDays, DecisionDueWorkingDays);
@@ -86,6 +104,8 @@ public sealed record ProcessProfile
         Range(nameof(DraftWarningDays), DraftWarningDays, 1, 60);
         if (DraftWarningDays >= DraftRetentionDays)
             problems.Add(new(nameof(DraftWarningDays), $"must be fewer than DraftRetentionDays ({DraftWarningDays} >= {DraftRetentionDays})."));
+        Range(nameof(TriageDueWorkingDays), TriageDueWorkingDays, 1, 20);
+        Range(nameof(ClosedCaseRetentionYears), ClosedCaseRetentionYears, 1, 25);
         return problems;
     }
 }

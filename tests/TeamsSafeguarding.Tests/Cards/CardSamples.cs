@@ -54,6 +54,7 @@ public static class CardSamples
              new("1 December 2025", ["removed from Auditors: 1 person"])])).ToJson()),
         new("board-roles-not-stored", "BoardRolesCard.Build", BoardRolesCard.Build(new BoardRolesCardInput(
             "Safeguarding Adults Board", null, [new("Coordinators", [Id(1)]), new("Chairs", [])], [])).ToJson()),
+        .. BoardViewSamples(),
     ];
 
     /// <summary>Ordinary English at the given length: what a long typed answer is like (words wrap; a run of w's is the worst case).</summary>
@@ -75,6 +76,20 @@ public static class CardSamples
     };
 
     private const string SampleCaseId = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>The board's view (issue 12), each with its largest content: a full register page, a full log page, the
+    /// digest at its line limit, the measures with every group and the chart, a case summary with every date.</summary>
+    private static IEnumerable<CardSample> BoardViewSamples()
+    {
+        yield return new("board-register-full-page", "RegisterCard.Build", BoardView.SampleRegister().ToJson());
+        yield return new("board-register-empty", "RegisterCard.Build", TeamsSafeguarding.Cards.Board.RegisterCard.Build(new(
+            [], 1, 1, 0, TeamsSafeguarding.Register.RegisterViews.OpenStages, "Received", true, "30 June 2026")).ToJson());
+        yield return new("board-case-summary", "CaseSummaryCard.Build", BoardView.SampleSummary().ToJson());
+        yield return new("board-case-log-page", "CaseLogCard.Build", BoardView.SampleLog().ToJson());
+        yield return new("board-digest-largest", "DigestCard.Build", BoardView.SampleDigest().ToJson());
+        yield return new("board-digest-reminder", "DigestCard.Reminder", BoardView.SampleReminder().ToJson());
+        yield return new("board-measures", "MeasuresCard.Build", BoardView.SampleMeasures().ToJson());
+    }
 
     /// <summary>
     /// The referral journey at its largest: every step with the longest answers the form accepts, the most risks and every
@@ -99,6 +114,10 @@ public static class CardSamples
         foreach (var section in ReferralForm.Sections)
             yield return new($"referral-step-{section.Id.ToLowerInvariant()}", "ReferralSectionCard.Build", ReferralViews.Step(SampleCaseId, wrongEverywhere, section.Id,
                 today, ReferralValidation.Validate(wrongEverywhere, section.Id, today), openRisk: ReferralForm.MaxRisks).ToJson());
+        // "Another agency" chosen and its name not typed: the board's agencies are a drop-down, the name's field has its error.
+        var anotherAgency = largest.With((ReferralFields.ReferrerAgency, ReferringAgencies.OtherValue), (ReferralFields.ReferrerAgencyOther, null));
+        yield return new("referral-step-referrer-another-agency", "ReferralSectionCard.Build", ReferralViews.Step(SampleCaseId, anotherAgency,
+            ReferralForm.ReferrerSection, today, ReferralValidation.Validate(anotherAgency, ReferralForm.ReferrerSection, today)).ToJson());
         yield return new("referral-step-editing", "ReferralSectionCard.Build",
             ReferralViews.Step(SampleCaseId, largest, ReferralForm.ConcernSection, today, editing: true).ToJson());
         yield return new("referral-check-your-answers", "ReviewCard.Overview", ReferralViews.Review(SampleCaseId, wrongEverywhere, today).ToJson());

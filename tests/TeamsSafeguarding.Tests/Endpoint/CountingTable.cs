@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace TeamsSafeguarding.Tests.Endpoint;
 
-/// <summary>A TableClient on Azurite that counts the writes it makes (every request that is not a read).</summary>
+/// <summary>A TableClient on Azurite that counts the writes it makes (every request that is not a read) and records every request.</summary>
 internal sealed class CountingTable
 {
     private readonly Counter counter = new();
@@ -19,12 +19,23 @@ internal sealed class CountingTable
 
     public int Writes => counter.Writes;
 
+    /// <summary>Every request since the last <see cref="Reset"/>: method and decoded path with query.</summary>
+    public IReadOnlyList<string> Requests => counter.Requests.ToArray();
+
+    public void Reset()
+    {
+        counter.Writes = 0;
+        counter.Requests.Clear();
+    }
+
     private sealed class Counter() : DelegatingHandler(new SocketsHttpHandler())
     {
         public int Writes;
+        public readonly System.Collections.Concurrent.ConcurrentQueue<string> Requests = new();
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
+            Requests.Enqueue($"{request.Method} {Uri.UnescapeDataString(request.RequestUri!.PathAndQuery)}");
             if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head) Interlocked.Increment(ref Writes);
             return base.SendAsync(request, ct);
         }

@@ -8,9 +8,11 @@ using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Escalation.Register;
 using TeamsSafeguarding.Tests.Support;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
+using TeamsSafeguarding.Register;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
@@ -71,10 +73,16 @@ public sealed class BoardHarness
     public PartnerDeadlines Deadlines => Services.GetRequiredService<PartnerDeadlines>();
     public DeputyAbsenceStore Absences => Services.GetRequiredService<DeputyAbsenceStore>();
 
-    /// <summary>Writes a case straight into storage, as a test's starting point (a case the bot has already received).</summary>
-    public async Task SeedAsync(Case record, params ITableEntity[] rows) =>
+    /// <summary>
+    /// Writes a case straight into storage, as a test's starting point (a case the bot has already received), with its
+    /// entry in the board's register as every case command keeps it.
+    /// </summary>
+    public async Task SeedAsync(Case record, params ITableEntity[] rows)
+    {
         await Table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, CaseRow.ToEntity(record)),
             .. rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))]);
+        if (RegisterEntry.Of(record, Profile, Calendar) is { } entry) await Table.UpsertEntityAsync(RegisterIndex.ToEntity(entry));
+    }
 
     public async Task<Case> SeedReceivedAsync()
     {
