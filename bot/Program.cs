@@ -2,6 +2,7 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Identity;
+using TeamsSafeguarding.Meetings;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
@@ -32,11 +33,13 @@ builder.Services
     .AddWelcome()
     .AddReferrals(config)
     .AddTriage()
-    .AddPartners();
+    .AddPartners()
+    .AddMeetings(config);                           // the review meeting: Graph (or an invitation file), record, follow-up
 
 var app = builder.Build();
 app.MapBotEndpoint();
 app.MapHealth();
+app.MapMeetingInvitations();
 app.Run();
 
 public partial class Program;

@@ -63,6 +63,12 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
             ?? new ConversationResourceResponse(null, null, null);
     }
 
+    public async Task<IReadOnlyList<TeamsMember>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken ct)
+    {
+        var uri = ConnectorPaths.Members(serviceUrl, conversationId);
+        return await CallAsync<List<TeamsMember>>("GetConversationMembers", HttpMethod.Get, uri, body: null, conversationId, ct) ?? [];
+    }
+
     private static byte[] WithField(Activity activity, string name, string value)
     {
         var json = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();

@@ -15,6 +15,9 @@ internal static class ConnectorPaths
     public static Uri Activity(string serviceUrl, string conversationId, string activityId) =>
         Under(serviceUrl, $"v3/conversations/{Segment(conversationId, nameof(conversationId))}/activities/{Segment(activityId, nameof(activityId))}");
 
+    public static Uri Members(string serviceUrl, string conversationId) =>
+        Under(serviceUrl, $"v3/conversations/{Segment(conversationId, nameof(conversationId))}/members");
+
     public static Uri Under(string serviceUrl, string relativePath)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var root) || root.Scheme is not ("https" or "http"))

@@ -12,6 +12,24 @@ public interface IConnectorClient
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct);
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct);
+    /// <summary>The members of a team (by any of its channel ids) or a chat, with their addresses.</summary>
+    Task<IReadOnlyList<TeamsMember>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken ct);
+}
+
+/// <summary>
+/// A member as Teams lists them: their Teams id, Entra object id (Teams names it "aadObjectId"; the Agents Playground
+/// "objectId"), email and user principal name.
+/// </summary>
+public sealed class TeamsMember
+{
+    public string? Id { get; set; }
+    public string? AadObjectId { get; set; }
+    public string? ObjectId { get; set; }
+    public string? Email { get; set; }
+    public string? UserPrincipalName { get; set; }
+
+    /// <summary>The key the bot knows people by: the Entra object id, else the Teams id.</summary>
+    public string? UserKey => AadObjectId ?? ObjectId ?? Id;
 }
 
 public sealed record ResourceResponse(string? Id);
