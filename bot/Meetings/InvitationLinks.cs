@@ -8,7 +8,7 @@ namespace TeamsSafeguarding.Meetings;
 /// is random (128 bits) and stored with the booking: the link needs no sign-in, so it must be unguessable, and the file
 /// holds nothing personal.
 /// </summary>
-public sealed class InvitationLinks(IOptions<MeetingsOptions> options, IConfiguration configuration)
+public sealed class InvitationLinks(IOptions<MeetingsOptions> options)
 {
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
@@ -18,10 +18,7 @@ public sealed class InvitationLinks(IOptions<MeetingsOptions> options, IConfigur
     public Uri? For(string caseId, string? token)
     {
         if (token is null) return null;
-        var configured = options.Value.PublicBaseUrl;
-        var root = !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
-            : configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? "https://" + host
-            : null;
-        return root is null ? null : new Uri(root + Path(caseId, token));
+        var root = options.Value.PublicBaseUrl;
+        return string.IsNullOrWhiteSpace(root) ? null : new Uri(root.TrimEnd('/') + Path(caseId, token));
     }
 }

@@ -21,7 +21,12 @@ public static class MeetingsSetup
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<MeetingsOptions>().Bind(config.GetSection(MeetingsOptions.Section))
-            .PostConfigure(o => { if (o.OtherLeadAgencies.Count == 0) o.OtherLeadAgencies = MeetingsOptions.DefaultOtherLeadAgencies(); })
+            .PostConfigure(o =>
+            {
+                if (o.OtherLeadAgencies.Count == 0) o.OtherLeadAgencies = MeetingsOptions.DefaultOtherLeadAgencies();
+                // App Service names the app's own host; a configured address wins.
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && config["WEBSITE_HOSTNAME"] is { Length: > 0 } host) o.PublicBaseUrl = "https://" + host;
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MeetingsOptions>, DescribeMeetingsProblems>();
         services.AddOptions<GraphOptions>().Bind(config.GetSection(GraphOptions.Section)).ValidateOnStart();

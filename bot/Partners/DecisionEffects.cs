@@ -34,7 +34,7 @@ public sealed class DecisionEffects(IOptions<BoardOptions> board, PartnersCards 
     }
 
     public static string NextStepWords(PartnerChoice outcome) => outcome == PartnerChoice.MeetingRequired
-        ? "A coordinator records the lead agency and arranges the senior management review meeting."
+        ? "A senior management review meeting will be arranged: a coordinator records the lead agency."
         : "The partners' agreed response will be recorded and fed back.";
 
     /// <summary>

@@ -50,4 +50,13 @@ public sealed class RecordingConnector : IConnectorClient
         Calls.Enqueue(("create", serviceUrl, conversation, id, parameters.Activity));
         return Task.FromResult(new ConversationResourceResponse(conversation, id, null));
     }
+
+    /// <summary>The team's roster, as GET …/members answers it.</summary>
+    public List<TeamsMember> Members { get; } = [];
+
+    public Task<IReadOnlyList<TeamsMember>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken ct)
+    {
+        MaybeFail();
+        return Task.FromResult<IReadOnlyList<TeamsMember>>([.. Members]);
+    }
 }

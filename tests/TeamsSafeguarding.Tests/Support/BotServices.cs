@@ -7,6 +7,8 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Identity;
+using TeamsSafeguarding.Meetings;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
@@ -24,9 +26,10 @@ namespace TeamsSafeguarding.Tests.Support;
 internal static class BotServices
 {
     public static ServiceProvider Create(TableClient table, TimeProvider clock, BoardOptions board, ProcessProfile? profile = null,
-        ILoggerProvider? logs = null, IEnumerable<string>? allowedTenants = null, Action<IServiceCollection>? more = null)
+        ILoggerProvider? logs = null, IEnumerable<string>? allowedTenants = null, Action<IServiceCollection>? more = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(b =>
         {
@@ -37,7 +40,7 @@ internal static class BotServices
         services.AddSingleton(table);
         services.AddTeamsProtocol(config, new DevelopmentEnvironment());
         services.AddOutbox(config).AddConversations().AddCaseFiles(config).AddBoard(config)
-            .AddWelcome().AddReferrals(config).AddTriage().AddPartners();
+            .AddWelcome().AddReferrals(config).AddTriage().AddPartners().AddAzureCredential(config).AddMeetings(config);
         // What the test says wins over the (empty) configuration.
         services.AddSingleton<IOptions<BoardOptions>>(Options.Create(board));
         services.AddSingleton(profile ?? ProcessProfile.Default);
