@@ -38,19 +38,22 @@ public sealed class ArrangeFeature(CaseCommands commands, CaseStore cases, Meeti
 
     private Task<InvokeResponse> OpenAsync(CardAction action, CancellationToken ct) => Command(action, (file, meeting, people, writes) =>
     {
-        var values = meeting.Draft.Count > 0 ? meeting.Draft
-            : meeting.Arrangement is { } made ? ArrangementForm.ValuesOf(made)
-            : ArrangeViews.Prefill(agencies, people);
         writes.Log(CaseActions.MeetingDetailsViewed, "Arrangements");
-        return Page(file.Case, ArrangementPage.LeadAndOrganiser, values, meeting, people);
+        return Page(file.Case, ArrangementPage.LeadAndOrganiser, Values(meeting, people), meeting, people);
     }, ct);
+
+    /// <summary>The draft as saved; before any, the arrangement as made, or the representatives and the referral's people.</summary>
+    private IReadOnlyDictionary<string, string> Values(MeetingRow meeting, ReferralPeople people) =>
+        meeting.Draft.Count > 0 ? meeting.Draft
+        : meeting.Arrangement is { } made ? ArrangementForm.ValuesOf(made)
+        : ArrangeViews.Prefill(agencies, people);
 
     private Task<InvokeResponse> StepAsync(CardAction action, CancellationToken ct)
     {
         var page = PageOf(action);
         return Command(action, (file, meeting, people, writes) =>
         {
-            var values = Merge(meeting.Draft, action, page);
+            var values = Merge(Values(meeting, people), action, page);
             writes.Put((meeting with { Draft = values }).ToEntity()).Log(CaseActions.MeetingDraftSaved, $"Arrangements step {(int)page}");
             if (action.GetString(MeetingVerbs.GoKey) == "back") return Page(file.Case, page - 1, values, meeting, people);
             var errors = ArrangementForm.Check(page, values, agencies.All);
@@ -65,7 +68,7 @@ public sealed class ArrangeFeature(CaseCommands commands, CaseStore cases, Meeti
         var queued = false;
         var answer = await Command(action, (file, meeting, people, writes) =>
         {
-            var values = Merge(meeting.Draft, action, ArrangementPage.OtherInvitees);
+            var values = Merge(Values(meeting, people), action, ArrangementPage.OtherInvitees);
             var (arrangement, errors) = ArrangementForm.Read(values, agencies.All);
             if (arrangement is null)
             {

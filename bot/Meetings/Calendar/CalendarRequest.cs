@@ -18,8 +18,14 @@ public sealed record CalendarRequest(string CaseId, string RowKey, CalendarReque
 {
     public const string Prefix = "calendar|";
 
-    public static CalendarRequest New(string caseId, CalendarRequestKind kind, int attempt, MeetingTime? time, DateTimeOffset now, string by, int position = 0) =>
-        new(caseId, $"{Prefix}{now.UtcTicks:D19}-{position:D2}", kind, attempt, time, 0, now, by);
+    private static long _sequence;
+
+    /// <summary>
+    /// A new request, keyed by time and then by this process's count, so requests queued at the same instant keep their order;
+    /// the random tail keeps two instances' keys apart.
+    /// </summary>
+    public static CalendarRequest New(string caseId, CalendarRequestKind kind, int attempt, MeetingTime? time, DateTimeOffset now, string by) =>
+        new(caseId, $"{Prefix}{now.UtcTicks:D19}-{Interlocked.Increment(ref _sequence):D12}-{Guid.NewGuid().ToString("N")[..8]}", kind, attempt, time, 0, now, by);
 
     public TableEntity ToEntity() => new(CaseRow.PartitionOf(CaseId), RowKey)
     {
