@@ -27,7 +27,7 @@ public sealed class ArrangeFeature(CaseCommands commands, CaseStore cases, Meeti
 {
     public const string NotFound = "We could not find this referral.";
     public const string NotNow = "The meeting can be arranged once the statutory partners have decided a meeting is required, and until it is booked. " +
-        "To change who is invited to a booked meeting, cancel it first (Manage the meeting).";
+        "To change who is invited to a booked meeting, cancel it first (Manage on the meeting card).";
 
     public void Map(BotRoutes routes)
     {
@@ -108,14 +108,14 @@ public sealed class ArrangeFeature(CaseCommands commands, CaseStore cases, Meeti
                         Words = usesCalendar
                             ? "The bot is looking for times when you and every statutory partner are free; you get them here to choose from."
                             : "Choose the meeting's time: calendar booking is not set up, so you share an invitation file with the invitees.",
-                        Button = ("Choose the time", MeetingVerbs.ChooseTime),
+                        Button = ("Choose time", MeetingVerbs.ChooseTime),
                     }).ToJson())));
             log.LogInformation("Review meeting arranged with {Invitees} invitees; calendar {UsesCalendar}", arrangement.Invitees.Count, usesCalendar);
             return usesCalendar
                 ? InvokeResponse.Card(FormPageCard.Build(new FormPageInput($"Referral {record.ReferenceOrId}: arrangements saved")
                 {
                     Success = "Saved. The bot is looking for times when the organiser and every statutory partner are free.",
-                    Hints = ["The organiser gets the times in their chat; anyone on the meeting card can press Choose the time."],
+                    Hints = ["The organiser gets the times in their chat; a coordinator can press Choose time on the meeting card."],
                     Facts = [new("Lead agency", arrangement.Lead.Name), new("Invitees", arrangement.Invitees.Count.ToString(CultureInfo.InvariantCulture))],
                 }).ToJson())
                 : InvokeResponse.Card(FormPageCard.Build(BookingViews.Times(record, next, usesCalendar: false, graph.Value.Enabled, lookingUp: false)).ToJson());

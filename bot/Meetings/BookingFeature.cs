@@ -43,7 +43,7 @@ public sealed class BookingFeature(CaseCommands commands, CaseStore cases, Meeti
         var queued = false;
         var answer = await Command(action, (record, meeting, actions, writes) =>
         {
-            if (meeting.IsBooked) return InvokeResponse.Message($"The meeting is booked for {meeting.Booking!.Time.Words}. To move it, use Manage the meeting.");
+            if (meeting.IsBooked) return InvokeResponse.Message($"The meeting is booked for {meeting.Booking!.Time.Words}. To move it, use Manage on the meeting card.");
             if (record.Stage != CaseStage.Arranging) return InvokeResponse.Message(NotArranging);
             if (meeting.Booking is { Status: BookingStatus.Requested }) return Card(BookingViews.Booked(record, meeting, null));
             if (find && graph.Value.Enabled && !lookingUp)
@@ -196,7 +196,7 @@ public sealed class BookingFeature(CaseCommands commands, CaseStore cases, Meeti
             writes.Enqueue(CalendarRequestKind.ReadResponses, meeting.BookingAttempt);
             queued = true;
             return Card(BookingViews.Manage(record, meeting, true, null,
-                success: "Asking the calendar for the answers: the meeting card shows the counts in a moment; open Manage the meeting again to see each."));
+                success: "Asking the calendar for the answers: the meeting card shows the counts in a moment; open Manage again to see each."));
         }, ct, MayRun);
         if (queued) calendar.Wake();
         return answer;

@@ -52,8 +52,8 @@ public static class BookingViews
 
         var data = MeetingCardPartsData(record.CaseId);
         var buttons = new List<PageButton> { new(usesCalendar ? "Book this time" : "Save the time", MeetingVerbs.Book, data, Primary: true) };
-        if (usesCalendar && !lookingUp) buttons.Add(new("Look for free times again", MeetingVerbs.ChooseTime, With(data, ("find", "yes")), WithInputs: false));
-        else if (!usesCalendar && graphEnabled) buttons.Add(new("Try the calendar again", MeetingVerbs.ChooseTime, With(data, ("find", "yes")), WithInputs: false));
+        if (usesCalendar && !lookingUp) buttons.Add(new("Look again", MeetingVerbs.ChooseTime, With(data, ("find", "yes")), WithInputs: false));
+        else if (!usesCalendar && graphEnabled) buttons.Add(new("Use calendar", MeetingVerbs.ChooseTime, With(data, ("find", "yes")), WithInputs: false));
         return new FormPageInput($"Referral {record.ReferenceOrId}: choose the meeting time")
         {
             Hints = hints,
@@ -129,9 +129,9 @@ public static class BookingViews
             $"{InviteeRoleWords.Display(i.Role)}: {i.Email}",
             booking.Mode == CalendarMode.Graph ? "Answer: " + AnswerWords(answers.GetValueOrDefault(i.Email)) : null)).ToList();
         var data = MeetingCardPartsData(record.CaseId);
-        var buttons = new List<PageButton> { new("Move the meeting", MeetingVerbs.Move, data, Primary: true) };
-        if (booking.Mode == CalendarMode.Graph && usesCalendar) buttons.Add(new("Check answers", MeetingVerbs.Answers, data, WithInputs: false));
-        buttons.Add(new("Cancel the meeting", MeetingVerbs.Cancel, data, WithInputs: false));
+        var buttons = new List<PageButton> { new("Move", MeetingVerbs.Move, data, Primary: true) };
+        if (booking.Mode == CalendarMode.Graph && usesCalendar) buttons.Add(new("Answers", MeetingVerbs.Answers, data, WithInputs: false));
+        buttons.Add(new("Cancel", MeetingVerbs.Cancel, data, WithInputs: false));
         return new FormPageInput($"Referral {record.ReferenceOrId}: manage the meeting")
         {
             Facts =
@@ -144,7 +144,7 @@ public static class BookingViews
             Error = byField.GetValueOrDefault(FieldError.Form),
             ListTitle = "Invited",
             Rows = rows,
-            Hints = ["To move it, choose the new date and time and press Move the meeting."],
+            Hints = ["To move it, choose the new date and time and press Move. Answers asks the calendar who has accepted; Cancel asks first."],
             Fields = [.. TimeFields(booking.Time, typed, byField)],
             Buttons = buttons,
             Link = invitation is null ? null : ("Invitation file (.ics)", invitation),

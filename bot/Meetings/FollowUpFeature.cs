@@ -104,7 +104,7 @@ public sealed class FollowUpFeature(CaseCommands commands, MeetingAccess access,
             {
                 PlanReviewOutcome.Close => $"Plan working: case closed on {DisplayDate.Of(writes.Now)}.",
                 PlanReviewOutcome.KeepMonitoring => $"Plan working: monitoring goes on to {DisplayDate.Of(review.NextReview!.Value)}.",
-                PlanReviewOutcome.FurtherReview => "Plan not working: a further review meeting is to be arranged (Choose the time).",
+                PlanReviewOutcome.FurtherReview => "Plan not working: a further review meeting is to be arranged (Choose time).",
                 _ => "Plan not working: sent back to the statutory partners.",
             };
             meeting = channel.Show(writes, record, meeting, actions, status);

@@ -11,6 +11,7 @@ namespace TeamsSafeguarding.Meetings;
 public static class FollowUpViews
 {
     public const string NoteId = "action.note";
+    private const int MaxRows = 12;
 
     /// <summary>An action in its owner's personal chat (typed text: the owner's own chat only), with the button to mark it done.</summary>
     public static FormPageInput ForOwner(Case record, ActionProgress progress, MeetingAgencies agencies, string heading, string? warning = null)
@@ -49,10 +50,11 @@ public static class FollowUpViews
                 new("Overdue", actions.Actions.Count(a => !a.IsDone && schedule.IsOverdue(a.Action, now)).ToString(CultureInfo.InvariantCulture)),
                 new("Review date", actions.ReviewDate is { } review ? DisplayDate.Of(review) : "None awaited"),
             ],
-            ListTitle = actions.Actions.Count > 0 ? "Each action" : null,
-            Rows = [.. actions.Actions.OrderBy(a => a.Action.Number).Take(20).Select(a => new PageRow(
+            // Open actions first (the ones to chase), then the latest done; a line of each, to fit a phone.
+            ListTitle = actions.Actions.Count > MaxRows ? $"Open actions, then the latest done ({MaxRows} of {actions.Actions.Count})" : "Each action",
+            Rows = [.. actions.Actions.OrderBy(a => a.IsDone).ThenBy(a => a.IsDone ? -a.Action.Number : a.Action.Number).Take(MaxRows).Select(a => new PageRow(
                 $"Action {a.Action.Number} ({agencies.NameOf(a.Action.OwnerAgencyId)}): {Status(a, schedule, now)}",
-                Cut(a.Action.What, 160)))],
+                Cut(a.Action.What, 80)))],
         };
 
     public static string Status(ActionProgress progress, FollowUpSchedule schedule, DateTimeOffset now) =>
@@ -98,7 +100,7 @@ public static class FollowUpViews
     /// </summary>
     public static IReadOnlyList<FormPageInput> Feedback(Case record, MeetingRow meeting, MeetingRecord recorded, MeetingAgencies agencies)
     {
-        const int Budget = 2500;
+        const int Budget = TextParts.PerPage;
         var heading = $"Referral {record.ReferenceOrId}: the senior management review's feedback";
         var facts = new List<Fact>
         {
@@ -116,9 +118,9 @@ public static class FollowUpViews
             $"{a.What}\nSuccess: {a.Measure}")));
         var pages = new List<List<(string, string)>> { new() };
         var used = 0;
-        foreach (var part in parts)
+        foreach (var part in TextParts.Split(parts))
         {
-            var size = Math.Min(part.Text.Length, 4000) + part.Title.Length;
+            var size = part.Text.Length + part.Title.Length;
             if (used > 0 && used + size > Budget) { pages.Add([]); used = 0; }
             pages[^1].Add(part);
             used += size;

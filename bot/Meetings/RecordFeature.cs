@@ -159,7 +159,7 @@ public sealed class RecordFeature(CaseCommands commands, MeetingAccess access, M
                     [new("Not reached in Teams", string.Join("; ", notFound))])
                 {
                     Words = "They are not in the board's team, so the bot could not send them their part in Teams. Send it to them from the record " +
-                            "(View the record on the meeting card); the coordinators get their reminders meanwhile.",
+                            "(Record on the meeting card); the coordinators get their reminders meanwhile.",
                 });
             }
 
@@ -237,8 +237,8 @@ public sealed class RecordFeature(CaseCommands commands, MeetingAccess access, M
     }
 
     private static string NotDrafting(Case record) => record.Stage == CaseStage.MeetingBooked
-        ? "Press Record the meeting on the meeting card to start the record."
-        : $"This meeting's record is closed (the case is \"{CaseStageWords.Display(record.Stage)}\"). Use View the record to read it.";
+        ? "Press Record on the meeting card to start the record."
+        : $"This meeting's record is closed (the case is \"{CaseStageWords.Display(record.Stage)}\"). Use Record on the meeting card to read it.";
 
     private static ActionsRow? ActionsOf(CaseFile file) => file.Row(ActionsRow.Row) is { } e ? ActionsRow.FromEntity(file.CaseId, e) : null;
 

@@ -183,7 +183,7 @@ public static class RecordViews
     private static List<(string Title, IReadOnlyList<Cards.Fact> Facts, IReadOnlyList<(string, string)> Texts)> Sections(RecordContext context, MeetingRecord r)
     {
         string Agency(string id) => context.Agencies.FirstOrDefault(a => a.Id == id)?.Name ?? "Other";
-        var sections = new List<(string, IReadOnlyList<Cards.Fact>, IReadOnlyList<(string, string)>)>
+        var sections = new List<(string Title, IReadOnlyList<Cards.Fact> Facts, IReadOnlyList<(string, string)> Texts)>
         {
             ("attendance", [new("Attended", string.Join(", ", context.People.Where(p => r.Attended.Contains(p.Id)).Select(p => p.Words))),
                 new("Did not engage", r.NotEngaged.Count == 0 ? "None" : string.Join(", ", r.NotEngaged.Select(Agency)))], []),
@@ -199,7 +199,9 @@ public static class RecordViews
         foreach (var a in r.Actions)
             sections.Add(($"action {a.Number}", [new("Owner", $"{a.OwnerName} ({Agency(a.OwnerAgencyId)})"), new("Due", DisplayDate.Of(a.Due))],
                 [("What", a.What), ("How success is measured", a.Measure)]));
-        return sections;
+        // A text too long for one phone page continues on the next.
+        return [.. sections.SelectMany(s => s.Texts.Sum(t => t.Item2.Length) <= TextParts.PerPage ? [s]
+            : TextParts.Split(s.Texts).Select((t, i) => (i == 0 ? s.Title : s.Title + " (continued)", i == 0 ? s.Facts : [], (IReadOnlyList<(string, string)>)[t])))];
     }
 
     private static IEnumerable<PageRow> ActionRows(string caseId, RecordContext context, IReadOnlyDictionary<string, string> values, int? except)

@@ -23,7 +23,10 @@ public sealed record MeetingCardInput(
     public MeetingCardButtons Buttons { get; init; } = MeetingCardButtons.None;
 }
 
-/// <summary>Which buttons the stage calls for (each opens a private answer for whoever clicks, after their role is checked).</summary>
+/// <summary>
+/// Which buttons the stage calls for (each opens a private answer for whoever clicks, after their role is checked). Their
+/// titles are one or two words: three side by side must fit a phone.
+/// </summary>
 public enum MeetingCardButtons
 {
     None,
@@ -75,27 +78,27 @@ public static class MeetingCard
         switch (input.Buttons)
         {
             case MeetingCardButtons.ChooseTime:
-                buttons.Add(Button("Choose the time", MeetingVerbs.ChooseTime, primary: true));
-                buttons.Add(Button("Change who is invited", MeetingVerbs.Arrange));
+                buttons.Add(Button("Choose time", MeetingVerbs.ChooseTime, primary: true));
+                buttons.Add(Button("Invitees", MeetingVerbs.Arrange));
                 break;
             case MeetingCardButtons.Booked:
-                buttons.Add(Button("Record the meeting", MeetingVerbs.Record, primary: true));
-                buttons.Add(Button("Manage the meeting", MeetingVerbs.Manage));
+                buttons.Add(Button("Record", MeetingVerbs.Record, primary: true));
+                buttons.Add(Button("Manage", MeetingVerbs.Manage));
                 break;
             case MeetingCardButtons.Recording:
-                buttons.Add(Button("Record the meeting", MeetingVerbs.Record, primary: true));
+                buttons.Add(Button("Record", MeetingVerbs.Record, primary: true));
                 break;
             case MeetingCardButtons.Monitoring:
                 buttons.Add(Button("Actions", MeetingVerbs.Actions));
-                buttons.Add(Button("View the record", MeetingVerbs.ViewRecord));
+                buttons.Add(Button("Record", MeetingVerbs.ViewRecord));
                 break;
             case MeetingCardButtons.ReviewDue:
-                buttons.Add(Button("Record the review", MeetingVerbs.Review, primary: true));
+                buttons.Add(Button("Review", MeetingVerbs.Review, primary: true));
                 buttons.Add(Button("Actions", MeetingVerbs.Actions));
                 break;
         }
-        if (input.JoinUrl is { } join) buttons.Add(new OpenUrlAction { Title = "Join the meeting", Url = join });
-        else if (input.InvitationUrl is { } file) buttons.Add(new OpenUrlAction { Title = "Invitation file", Url = file });
+        if (input.JoinUrl is { } join) buttons.Add(new OpenUrlAction { Title = "Join", Url = join });
+        else if (input.InvitationUrl is { } file) buttons.Add(new OpenUrlAction { Title = ".ics file", Url = file });
         return new AdaptiveCard { Body = body, Actions = buttons };
     }
 }

@@ -203,7 +203,7 @@ public sealed class CalendarSweep(CaseStore store, CaseCommands commands, DueWor
         {
             Words = problem,
             Warning = true,
-            Button = request.Kind is CalendarRequestKind.FindTimes or CalendarRequestKind.Book ? ("Choose the time", MeetingVerbs.ChooseTime) : null,
+            Button = request.Kind is CalendarRequestKind.FindTimes or CalendarRequestKind.Book ? ("Choose time", MeetingVerbs.ChooseTime) : null,
         });
         meeting = channel.Show(writes, record, meeting, actions);
         writes.Put(meeting.ToEntity());
@@ -225,7 +225,7 @@ public sealed class CalendarSweep(CaseStore store, CaseCommands commands, DueWor
                 $"Microsoft Graph refused: an administrator must grant the bot's identity {permission}, with admin consent (README, " +
                 "\"Grant the Graph permissions\"). Meanwhile, choose the time without the calendar.",
             { Failure: CalendarFailure.NotFound } =>
-                "Microsoft Graph could not find the organiser's mailbox (or the meeting): check the organiser's email address with \"Change who is invited\".",
+                "Microsoft Graph could not find the organiser's mailbox (or the meeting): check the organiser's email address with Invitees on the meeting card.",
             { Failure: CalendarFailure.Transient } =>
                 "The calendar kept failing or asking us to wait, so the bot has stopped trying. Try again later, or choose the time without the calendar.",
             _ => $"The calendar refused the request ({failure.Status} {failure.Code}). Choose the time without the calendar, or ask your administrator.",

@@ -27,6 +27,7 @@ public static class CardSamples
         ("cardtext-nasty-inputs", NastyTextCard()),
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
+        .. MeetingCardSamples.All(),
         // Referral risks: three risks (risk 2 open), the review listing all three, and the most risks.
         ("referral-risks-three", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Three(),
             TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today, openRisk: 2).ToJson()),
