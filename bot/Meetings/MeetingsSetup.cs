@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using OpenTelemetry.Instrumentation.Http;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Meetings;
@@ -33,6 +34,16 @@ public static class MeetingsSetup
         services.AddSingleton<IValidateOptions<GraphOptions>, DescribeGraphProblems>();
 
         services.AddSingleton(GraphClient);
+        // Graph's paths name the organiser's mailbox (an address): HttpClient spans show it as {mailbox}, never the address.
+        services.AddOptions<HttpClientTraceInstrumentationOptions>().Configure<IOptions<GraphOptions>>((trace, graph) =>
+        {
+            var earlier = trace.EnrichWithHttpRequestMessage;
+            trace.EnrichWithHttpRequestMessage = (activity, request) =>
+            {
+                earlier?.Invoke(activity, request);
+                if (GraphCalendar.WithoutMailbox(request.RequestUri, graph.Value.BaseUrl) is { } safe) activity.SetTag("url.full", safe);
+            };
+        });
         services.AddSingleton<GraphCalendar>();
         services.AddKeyedSingleton<OutboxSignal>(CalendarQueue.Kind);
         services.AddSingleton(sp => new FollowUpSchedule(sp.GetRequiredService<WorkingDayCalendar>(), sp.GetRequiredService<ProcessProfile>()));

@@ -98,6 +98,16 @@ public sealed class GraphCalendar(GraphServiceClient graph)
             .Select(a => new AttendeeResponse(a.EmailAddress!.Address!, ResponseWord(a.Status?.Response)))];
     }
 
+    /// <summary>A Graph request's address with the mailbox in its path replaced by "{mailbox}"; null for any other address.</summary>
+    public static string? WithoutMailbox(Uri? uri, string graphBaseUrl)
+    {
+        if (uri is null || !uri.AbsoluteUri.StartsWith(graphBaseUrl.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase)) return null;
+        var segments = uri.AbsolutePath.Split('/');
+        for (var i = 0; i + 1 < segments.Length; i++)
+            if (segments[i] == "users") segments[i + 1] = "{mailbox}";
+        return $"{uri.GetLeftPart(UriPartial.Authority)}{string.Join('/', segments)}";
+    }
+
     private static string ResponseWord(ResponseType? response) => response switch
     {
         ResponseType.Accepted => "accepted",
