@@ -43,6 +43,7 @@ public sealed class FollowUpFeature(CaseCommands commands, MeetingAccess access,
 
     private Task<InvokeResponse> MarkDoneAsync(CardAction action, CancellationToken ct) => OnAction(action, (file, meeting, actions, progress, writes) =>
     {
+        writes.Log(CaseActions.MeetingDetailsViewed, $"Action {progress.Action.Number}");
         if (progress.IsDone) return Card(FollowUpViews.ForOwner(file.Case, progress, agencies, $"action {progress.Action.Number}"));
         return Card(FollowUpViews.MarkDone(file.Case, progress));
     }, ct);

@@ -6,7 +6,8 @@ namespace TeamsSafeguarding.Meetings;
 
 /// <summary>
 /// The agencies a review can involve: the statutory partners (Board:Partners) and the board's list of other agencies
-/// (Meetings:OtherLeadAgencies, ids made from their names), and each partner's representative for meetings.
+/// (Meetings:OtherLeadAgencies, ids made from their names), and each partner's representative for meetings
+/// (Board:Partners:n:MeetingRepresentative).
 /// </summary>
 public sealed class MeetingAgencies(IOptions<BoardOptions> board, IOptions<MeetingsOptions> options)
 {
@@ -21,7 +22,8 @@ public sealed class MeetingAgencies(IOptions<BoardOptions> board, IOptions<Meeti
     public string NameOf(string? id) => All.FirstOrDefault(a => a.Id == id)?.Name ?? "Other";
 
     /// <summary>The partner's representative for review meetings, from the configuration (the coordinator may change it).</summary>
-    public string? RepresentativeOf(string agencyId) => options.Value.PartnerRepresentatives.GetValueOrDefault(agencyId);
+    public string? RepresentativeOf(string agencyId) =>
+        board.Value.Partners.FirstOrDefault(p => p.Id == agencyId)?.MeetingRepresentative is { Length: > 0 } email ? email.Trim() : null;
 
     private static string IdOf(string name) =>
         "other-" + string.Concat(name.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');

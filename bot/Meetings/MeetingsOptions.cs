@@ -3,8 +3,9 @@ using TeamsSafeguarding.Escalation.Referrals;
 namespace TeamsSafeguarding.Meetings;
 
 /// <summary>
-/// Configuration section "Meetings": who is asked to every review meeting and which other agencies may lead one. Checked
-/// at start-up (<see cref="Problems"/>), each problem naming its key.
+/// Configuration section "Meetings": which other agencies may lead a review meeting, and where invitation files are served
+/// from. (Each statutory partner's representative is Board:Partners:n:MeetingRepresentative.) Checked at start-up
+/// (<see cref="Problems"/>), each problem naming its key.
 /// </summary>
 public sealed class MeetingsOptions
 {
@@ -16,9 +17,6 @@ public sealed class MeetingsOptions
     /// </summary>
     public List<string> OtherLeadAgencies { get; set; } = [];
 
-    /// <summary>Each statutory partner's representative for review meetings: agency id (Board:Partners:n:Id) to email.</summary>
-    public Dictionary<string, string> PartnerRepresentatives { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
     /// The bot's public address for invitation (.ics) links, e.g. https://sab-bot.azurewebsites.net. When empty, App
     /// Service's own host name (WEBSITE_HOSTNAME) is used; without either, the meeting card says how to add the time by hand.
@@ -29,16 +27,13 @@ public sealed class MeetingsOptions
         ["Housing provider", "NHS mental health trust", "NHS community or acute trust", "GP practice", "Fire and rescue service",
          "Probation service", "Voluntary sector organisation"];
 
-    public IReadOnlyList<string> Problems(IReadOnlyCollection<string> partnerIds)
+    /// <param name="representatives">Each statutory partner's configured representative (Board:Partners:n:MeetingRepresentative), by position.</param>
+    public IReadOnlyList<string> Problems(IReadOnlyList<string?> representatives)
     {
         var problems = new List<string>();
-        foreach (var (agency, email) in PartnerRepresentatives)
-        {
-            if (!partnerIds.Contains(agency, StringComparer.OrdinalIgnoreCase))
-                problems.Add($"{Section}:PartnerRepresentatives:{agency} names no statutory partner (Board:Partners ids: {string.Join(", ", partnerIds)}).");
-            if (!FieldValues.IsValidEmail(email ?? ""))
-                problems.Add($"{Section}:PartnerRepresentatives:{agency} must be an email address.");
-        }
+        foreach (var (email, i) in representatives.Select((e, i) => (e, i)))
+            if (!string.IsNullOrWhiteSpace(email) && !FieldValues.IsValidEmail(email))
+                problems.Add($"Board:Partners:{i}:MeetingRepresentative must be an email address.");
         foreach (var (name, i) in OtherLeadAgencies.Select((n, i) => (n, i)))
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
                 problems.Add($"{Section}:OtherLeadAgencies:{i} must be a name of 1 to 100 characters.");

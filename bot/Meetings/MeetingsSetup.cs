@@ -85,7 +85,7 @@ public static class MeetingsSetup
     private sealed class DescribeMeetingsProblems(IOptions<BoardOptions> board) : IValidateOptions<MeetingsOptions>
     {
         public ValidateOptionsResult Validate(string? name, MeetingsOptions options) =>
-            options.Problems([.. board.Value.Partners.Select(p => p.Id)]) is { Count: > 0 } problems
+            options.Problems([.. board.Value.Partners.Select(p => p.MeetingRepresentative)]) is { Count: > 0 } problems
                 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 

@@ -118,8 +118,7 @@ public sealed class ProcessProfileConfigurationTests(AzuriteFixture azurite)
     [InlineData("Board:Process:MeetingLengthMinutes", "100", "Board:Process:MeetingLengthMinutes must be a whole number of quarter hours (it is 100).")]
     [InlineData("Board:Process:MeetingDayEnd", "10:30", "Board:Process:MeetingDayEnd must leave room for a 90-minute meeting after MeetingDayStart (09:30 to 10:30).")]
     [InlineData("Board:Process:ActionReminderWorkingDaysBefore", "21", "Board:Process:ActionReminderWorkingDaysBefore must be between 0 and 20 (it is 21).")]
-    [InlineData("Meetings:PartnerRepresentatives:fire", "fire@example.org", "Meetings:PartnerRepresentatives:fire names no statutory partner")]
-    [InlineData("Meetings:PartnerRepresentatives:police", "police.example.org", "Meetings:PartnerRepresentatives:police must be an email address.")]
+    [InlineData("Board:Partners:1:MeetingRepresentative", "police.example.org", "Board:Partners:1:MeetingRepresentative must be an email address.")]
     [InlineData("Meetings:PublicBaseUrl", "bot.example.org", "Meetings:PublicBaseUrl must be an absolute http(s) address.")]
     public void A_bad_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {

@@ -165,6 +165,5 @@ public static class MeetingCardSamples
         Microsoft.Extensions.Options.Options.Create(new TeamsSafeguarding.Meetings.MeetingsOptions
         {
             OtherLeadAgencies = TeamsSafeguarding.Meetings.MeetingsOptions.DefaultOtherLeadAgencies(),
-            PartnerRepresentatives = new(StringComparer.OrdinalIgnoreCase) { ["la"] = "la.rep@council.example.gov.uk" },
         }));
 }

@@ -55,9 +55,6 @@ public sealed class MeetingInPlaygroundTests(AzuriteFixture azurite) : IAsyncLif
             ["Graph:Enabled"] = withGraph ? "true" : "false",
             ["Graph:BaseUrl"] = graph?.BaseUrl ?? "https://graph.microsoft.com/v1.0",
             ["Meetings:PublicBaseUrl"] = "https://bot.example.org",
-            ["Meetings:PartnerRepresentatives:la"] = "meganb@example.com",
-            ["Meetings:PartnerRepresentatives:police"] = "adelev@example.com",
-            ["Meetings:PartnerRepresentatives:icb"] = "isaiahl@example.com",
         };
         if (graph is not null)
             foreach (var email in new[] { Alex_, "meganb@example.com", "adelev@example.com", "isaiahl@example.com", "lynner@example.com", "sam.worker@example.org" })

@@ -274,4 +274,25 @@ public sealed class ArrangeAndBookTests(AzuriteFixture azurite) : IAsyncLifetime
         await _m.Calendar.SweepOnceAsync(default);
         return caseId;
     }
+
+    [Fact]
+    public async Task Once_arranged_the_case_command_brings_back_the_meeting_card_and_the_old_copy_points_to_it()
+    {
+        var caseId = await FoundTimesAsync();
+        await _m.ClearOutboxAsync(caseId);
+        // The dispatcher posted the card earlier (where it lives, so it can be updated in place).
+        await _m.Board.Table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(TeamsSafeguarding.Cases.CaseRow.PartitionOf(caseId), OutboxRow.PostedKey(MeetingRow.CardKey))
+        {
+            ["ServiceUrl"] = "https://smba.example/amer/", ["ConversationId"] = BoardHarness.CoordinatorsChannel + ";messageid=1", ["ActivityId"] = "1",
+        });
+
+        await _m.Board.TypeAsync(BoardHarness.Coordinator, "case SAB-2026-0001", BoardHarness.CoordinatorsChannel);
+
+        var outbox = await _m.OutboxAsync(caseId);
+        var again = Assert.Single(outbox, m => m.MessageKey == MeetingRow.CardKey);
+        Assert.Equal(DeliveryTarget.ToChannel(BoardHarness.CoordinatorsChannel), again.Target);
+        Assert.Contains("3 free time(s) found", BoardHarness.CardOf(again).ToJsonString());
+        Assert.Contains(outbox, m => m.Target == DeliveryTarget.UpdateOf(MeetingRow.CardKey)); // the earlier copy, retired
+        Assert.DoesNotContain(outbox, m => m.MessageKey == DecisionEffects.NoticeKey);
+    }
 }

@@ -61,7 +61,6 @@ public sealed class MeetingsHarness : IAsyncDisposable
             ["Graph:BaseUrl"] = graph?.BaseUrl ?? "https://graph.microsoft.com/v1.0",
             ["Meetings:PublicBaseUrl"] = PublicBaseUrl,
         };
-        foreach (var (agency, email) in Representatives) settings[$"Meetings:PartnerRepresentatives:{agency}"] = email;
         var roster = new RecordingConnector();
         roster.Members.AddRange(
         [
@@ -70,7 +69,8 @@ public sealed class MeetingsHarness : IAsyncDisposable
             new TeamsMember { Id = "29:lead", ObjectId = LeadProfessional, Email = LeadProfessionalEmail },
             new TeamsMember { Id = "29:coordinator", AadObjectId = BoardHarness.Coordinator, Email = "coordinator@sab.example" },
         ]);
-        var board = new BoardHarness(table, settings: settings, more: s => s.AddSingleton<IConnectorClient>(roster));
+        var board = new BoardHarness(table, b => b.Partners.ForEach(p => p.MeetingRepresentative = Representatives[p.Id]), settings: settings,
+            more: s => s.AddSingleton<IConnectorClient>(roster));
         await board.Conversations.RememberServiceUrlAsync(BoardHarness.Tenant, "https://smba.example/amer/", default);
         if (graph is not null)
             foreach (var email in Representatives.Values.Concat([OrganiserEmail, ReferrerEmail, LeadProfessionalEmail]))
@@ -88,6 +88,7 @@ public sealed class MeetingsHarness : IAsyncDisposable
     public async Task<Case> MeetingRequiredAsync()
     {
         var record = await Board.SeedReceivedAsync();
+        await Board.Cases.ClaimReferenceAsync(record.Reference!, record.CaseId, default);
         var referral = Drafts.Complete().With(ReferralFields.ReferrerEmail, ReferrerEmail);
         await Board.Table.UpsertEntityAsync(DraftRow.Frozen(record.CaseId, 1, referral, Board.Clock.GetUtcNow()));
         await Board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));

@@ -92,7 +92,7 @@ public class ArrangementFormTests
         Assert.Equal(4, arrangement.Invitees.Count);
         Assert.DoesNotContain(arrangement.Invitees, i => i.Role is InviteeRole.LeadProfessional or InviteeRole.Advocate);
         // And the form's values for a recorded arrangement give it back as it was.
-        Assert.Equal(arrangement, F.Read(F.ValuesOf(arrangement), Agencies).Arrangement with { Invitees = arrangement.Invitees });
+        Assert.Equal(arrangement, F.Read(F.ValuesOf(arrangement), Agencies).Arrangement! with { Invitees = arrangement.Invitees });
         Assert.Equal(arrangement.Invitees, F.Read(F.ValuesOf(arrangement), Agencies).Arrangement!.Invitees);
     }
 }
