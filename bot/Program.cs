@@ -1,13 +1,18 @@
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Digest;
+using TeamsSafeguarding.Export;
 using TeamsSafeguarding.Identity;
+using TeamsSafeguarding.Measures;
 using TeamsSafeguarding.Meetings;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Register;
+using TeamsSafeguarding.Retention;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
@@ -34,7 +39,13 @@ builder.Services
     .AddReferrals(config)
     .AddTriage()
     .AddPartners()
-    .AddMeetings(config);                           // the review meeting: Graph (or an invitation file), record, follow-up
+    .AddMeetings(config)                            // the review meeting: Graph (or an invitation file), record, follow-up
+    // The board's view of its cases (issue 12).
+    .AddRegister()
+    .AddDigest()
+    .AddMeasures()
+    .AddExport(config)
+    .AddRetention();
 
 var app = builder.Build();
 app.MapBotEndpoint();

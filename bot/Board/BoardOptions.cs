@@ -1,3 +1,5 @@
+using TeamsSafeguarding.Escalation.Referrals;
+
 namespace TeamsSafeguarding.Board;
 
 /// <summary>
@@ -34,8 +36,27 @@ public sealed class BoardOptions
         new() { Id = "police", Name = "Police" },
         new() { Id = "icb", Name = "NHS integrated care board" },
     ];
+
+    /// <summary>
+    /// The agencies a referrer picks theirs from (Id, Name); "another agency" is always offered as well. Only these names
+    /// reach channel cards. Empty here for the same reason as <see cref="Partners"/>; when nothing is configured the
+    /// standard list (<see cref="Escalation.Referrals.ReferringAgencies.Standard"/>) is used.
+    /// </summary>
+    public List<ReferringAgencyOptions> ReferringAgencies { get; set; } = [];
+
+    /// <summary>The configured referring agencies, or the standard list when none are configured.</summary>
+    public Escalation.Referrals.ReferringAgencies ListedReferringAgencies() =>
+        ReferringAgencies.Count == 0 ? Escalation.Referrals.ReferringAgencies.Standard
+            : new([.. ReferringAgencies.Select(a => new FieldChoice(a.Id, a.Name))]);
+
     // How the board works (clocks, the decision rule, reminders, drafts, risk bands) is its process profile: section
     // "Board:Process" (ProcessOptions).
+}
+
+public sealed class ReferringAgencyOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
 }
 
 public sealed class AgencyOptions

@@ -54,12 +54,13 @@ public static class BoardSetup
             try
             {
                 DecisionRuleOf(options, ProcessProfile.Default);
-                return ValidateOptionsResult.Success;
             }
             catch (InvalidOperationException e)
             {
                 return ValidateOptionsResult.Fail(e.Message);
             }
+            var agencies = Escalation.Referrals.ReferringAgencies.Problems(options.ListedReferringAgencies().Listed);
+            return agencies.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail("Board:ReferringAgencies: " + string.Join(" ", agencies));
         }
     }
 

@@ -35,6 +35,9 @@ public sealed class ProcessOptions
     public int MeetingLengthMinutes { get; set; } = Defaults.MeetingLengthMinutes;
     public int ActionReminderWorkingDaysBefore { get; set; } = Defaults.ActionReminderWorkingDaysBefore;
     public TimeOnly FollowUpTime { get; set; } = Defaults.FollowUpTime;
+    public int TriageDueWorkingDays { get; set; } = Defaults.TriageDueWorkingDays;
+    public TimeOnly DigestTime { get; set; } = Defaults.DigestTime;
+    public int ClosedCaseRetentionYears { get; set; } = Defaults.ClosedCaseRetentionYears;
     public string RiskPreset { get; set; } = "NhsDefault";
     public List<RiskBandOption> RiskBands { get; set; } = [];
 
@@ -59,6 +62,9 @@ public sealed class ProcessOptions
         MeetingLengthMinutes = MeetingLengthMinutes,
         ActionReminderWorkingDaysBefore = ActionReminderWorkingDaysBefore,
         FollowUpTime = FollowUpTime,
+        TriageDueWorkingDays = TriageDueWorkingDays,
+        DigestTime = DigestTime,
+        ClosedCaseRetentionYears = ClosedCaseRetentionYears,
         RiskBands = RiskBands.Count > 0
             ? RiskBandScheme.Create(RiskBands.Select(b => new RiskBand(b.Word, b.From, b.To, b.Rag)))
             : RiskPreset.Trim().ToLowerInvariant() switch

@@ -24,8 +24,8 @@ public sealed class CaseCommandOptions
 /// state, log and outbox are committed in one transaction. If another instance changed a row meanwhile (ETag), the
 /// rows are read again and the decision made again, under one backoff policy, so no click is lost.
 /// </summary>
-public sealed class CaseCommands(CaseStore store, Transactions transactions, CaseLocks locks, DueIndex due, TimeProvider clock,
-    IOptions<CaseCommandOptions> options, ILogger<CaseCommands> log)
+public sealed class CaseCommands(CaseStore store, Transactions transactions, CaseLocks locks, DueIndex due, IEnumerable<ICaseFollower> followers,
+    TimeProvider clock, IOptions<CaseCommandOptions> options, ILogger<CaseCommands> log)
 {
     private readonly CaseCommandOptions _options = options.Value;
 
@@ -84,10 +84,14 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
 
     /// <summary>
     /// Scheduled work is indexed before the change that needs it commits: if the commit then fails, the index holds
-    /// a visit that finds nothing to do, never a change whose reminder was lost.
+    /// a visit that finds nothing to do, never a change whose reminder was lost. The case's followers (the board's
+    /// register, the retention clock) are kept in step the same way.
     /// </summary>
     private Task ScheduleAsync(CaseWrites writes, CancellationToken ct) =>
-        Task.WhenAll(writes.Schedules.Distinct().Select(s => due.ScheduleAsync(s.Kind, writes.CaseId, s.At, ct)));
+        Task.WhenAll(writes.Schedules.Distinct().Select(s => due.ScheduleAsync(s.Kind, writes.CaseId, s.At, ct))
+            .Concat(writes.Head is { } head ? _followers.Select(f => f.FollowAsync(head.Before, head.After, ct)) : []));
+
+    private readonly IReadOnlyList<ICaseFollower> _followers = [.. followers];
 
     private TimeSpan Backoff(int attempt)
     {

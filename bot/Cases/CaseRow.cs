@@ -15,6 +15,8 @@ public static class CaseRow
 
     public static string PartitionOf(string caseId) => "case|" + caseId;
 
+    public static string CaseIdOf(string partitionKey) => partitionKey["case|".Length..];
+
     public static TableEntity ToEntity(Case c) => new(PartitionOf(c.CaseId), Row)
     {
         ["CaseId"] = c.CaseId,
@@ -30,6 +32,7 @@ public static class CaseRow
         ["RiskBand"] = c.RiskBand,
         ["ExpiryWarnedAt"] = c.ExpiryWarnedAt,
         ["ClosedAt"] = c.ClosedAt,
+        ["RepeatKeys"] = c.RepeatKeys,
     };
 
     /// <exception cref="InvalidDataException">The row is not a readable case head (the sweeps skip and count it).</exception>
@@ -52,6 +55,7 @@ public static class CaseRow
             RiskBand = e.GetString("RiskBand"),
             ExpiryWarnedAt = e.GetDateTimeOffset("ExpiryWarnedAt"),
             ClosedAt = e.GetDateTimeOffset("ClosedAt"),
+            RepeatKeys = e.GetString("RepeatKeys"),
         };
     }
 }

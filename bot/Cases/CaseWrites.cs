@@ -35,6 +35,9 @@ public sealed class CaseWrites
 
     internal bool IsEmpty => _rows.Count == 0 && _log.Count == 0 && _messages.Count == 0 && _schedules.Count == 0;
 
+    /// <summary>The head before and after, when the command changed it (the case's followers are told before the commit).</summary>
+    internal (Case? Before, Case After)? Head { get; private set; }
+
     /// <summary>The scheduled work this command asked for (written to the due index before the commit).</summary>
     internal IReadOnlyList<(string Kind, DateTimeOffset At)> Schedules => _schedules;
 
@@ -44,6 +47,7 @@ public sealed class CaseWrites
     {
         if (change.IsRefused) throw new InvalidOperationException("A refused change has nothing to write.");
         var head = CaseRow.ToEntity(change.After);
+        Head = (Head?.Before ?? change.Before, change.After);
         if (change.Before is null) _rows.Add((TableTransactionActionType.Add, head, default));
         else _rows.Add((TableTransactionActionType.UpdateReplace, head, File.ETag));
         foreach (var line in change.Log) Log(line);

@@ -59,8 +59,9 @@ public sealed class FollowUpFeature(CaseCommands commands, MeetingAccess access,
             var done = progress with { DoneAt = writes.Now, DoneBy = writes.Actor.Key, DoneNote = string.IsNullOrEmpty(note) ? null : note };
             actions = actions.With(done);
             var byOwner = string.Equals(done.OwnerKey, writes.Actor.Key, StringComparison.OrdinalIgnoreCase);
-            writes.Put(actions.ToEntity()).Log(CaseActions.ActionDone,
-                $"Action {done.Action.Number} ({agencies.NameOf(done.Action.OwnerAgencyId)}){(byOwner ? "" : " for its owner")}");
+            // The quarterly measures count these lines by their detail: completed by the due date (London), or late.
+            var onTime = Escalation.Calendar.LondonTime.DayOf(writes.Now) <= done.Action.Due;
+            writes.Put(actions.ToEntity()).Log(CaseActions.ActionCompleted, onTime ? Escalation.Measures.QuarterlyMeasures.OnTime : "late");
             var shown = channel.Show(writes, file.Case, meeting, actions);
             if (shown != meeting) writes.Put(shown.ToEntity());
             log.LogInformation("Meeting action marked done ({By})", byOwner ? "owner" : "coordinator");

@@ -2,6 +2,7 @@ using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Referrals;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Teams;
 
@@ -12,7 +13,7 @@ namespace TeamsSafeguarding.Referrals;
 /// clicked sees it, a page at a time (a section, or one risk). Allowed to the referrer and to board roles that work
 /// on cases; every page asked for is checked and logged the same way, as the card's page buttons use this verb too.
 /// </summary>
-public sealed class CaseDetails(CaseCommands commands, CaseStore cases, BoardDirectory directory, ILogger<CaseDetails> log)
+public sealed class CaseDetails(CaseCommands commands, CaseStore cases, BoardDirectory directory, ReferringAgencies agencies, ILogger<CaseDetails> log)
 {
     public const string Refused = "Sorry, case details are only shown to the referrer and to the board's coordinators, deputy board manager, chair, statutory partner representatives and auditors.";
 
@@ -44,7 +45,7 @@ public sealed class CaseDetails(CaseCommands commands, CaseStore cases, BoardDir
             var page = action.GetString(ReferralVerbs.StepKey);
             var risk = Escalation.Referrals.FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
             writes.Log(CaseActions.DetailsViewed, $"version {record.Version}; {ReferralViews.DetailsPageName(page, risk, draft)}");
-            return InvokeResponse.Card(CaseDetailsCard.Build(ReferralViews.DetailsPage(record.CaseId, record.Reference, record.Version, draft, page, risk)).ToJson());
+            return InvokeResponse.Card(CaseDetailsCard.Build(ReferralViews.DetailsPage(record.CaseId, record.Reference, record.Version, draft, page, risk, agencies)).ToJson());
         }, () => InvokeResponse.Message(CaseAccess.NotFound), ct);
     }
 }

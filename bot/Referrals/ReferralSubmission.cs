@@ -17,7 +17,8 @@ namespace TeamsSafeguarding.Referrals;
 /// command. A second click (or a redelivery) answers with the same confirmation and no second reference.
 /// </summary>
 public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, ReceivedReferralNotice notice, ProcessProfile profile,
-    IOptions<CaseReferenceOptions> references, TimeProvider clock, ILogger<ReferralSubmission> log)
+    IOptions<CaseReferenceOptions> references, ReferringAgencies agencies, RepeatReferralSecret repeatSecret, TimeProvider clock,
+    ILogger<ReferralSubmission> log)
 {
     public async Task<InvokeResponse> SubmitAsync(CardAction action, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
             ? await ClaimNewReferenceAsync(current.CaseId, LondonTime.DayOf(clock.GetUtcNow()).Year, ct)
             : null;
         var used = false;
+        var repeatKey = await repeatSecret.GetAsync(ct);
 
         var answer = await access.AsReferrerAsync(action, (owned, writes) =>
         {
@@ -38,15 +40,15 @@ public sealed class ReferralSubmission(CaseStore cases, CaseAccess access, Recei
                 return record.Reference is not null ? Confirmation(record) : InvokeResponse.Message(ReferralsFeature.NotEditable);
 
             var today = LondonTime.DayOf(writes.Now);
-            var read = ReferralReader.Read(owned.Draft.Draft, today);
-            if (!read.Ready) return InvokeResponse.Card(ReferralViews.Review(record.CaseId, owned.Draft.Draft, today).ToJson());
+            var read = ReferralReader.Read(owned.Draft.Draft, today, agencies);
+            if (!read.Ready) return InvokeResponse.Card(ReferralViews.Review(record.CaseId, owned.Draft.Draft, today, agencies).ToJson());
             var referral = read.Referral!;
             if ((record.Reference ?? claimed) is not { } reference)
                 return InvokeResponse.Message("Your referral could not be submitted just now because it was changing. Please try again.");
             used = record.Reference is null;
 
             var received = record.Submit(reference, referral.Referrer.Agency, ReferralRiskLevel.BandOf(referral, profile.RiskBands).Word,
-                profile.Stages, writes.Now);
+                profile.Stages, writes.Now).Then(c => c with { RepeatKeys = string.Join(",", RepeatReferralKeys.Of(referral.Person, repeatKey)) });
             if (received.IsRefused) return InvokeResponse.Message(received.Refusal!);
             // The working copy stays at the review step: if the case is returned, the referrer amends it from there.
             writes.Apply(received)

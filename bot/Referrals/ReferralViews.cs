@@ -21,10 +21,11 @@ public static class ReferralViews
     /// The card for a step: a form section, or the review page. On the risks section <paramref name="openRisk"/> is
     /// the risk whose inputs are shown (the others are summaries); null opens the first risk with an error, else risk 1.
     /// </summary>
-    public static AdaptiveCard Step(string caseId, ReferralDraft draft, string stepId, DateOnly today, IReadOnlyList<FieldError>? errors = null, int? openRisk = null)
+    public static AdaptiveCard Step(string caseId, ReferralDraft draft, string stepId, DateOnly today, IReadOnlyList<FieldError>? errors = null,
+        int? openRisk = null, ReferringAgencies? agencies = null)
     {
-        var section = ReferralForm.Find(stepId) ?? ReferralForm.Sections[0];
-        if (section.Id == ReferralForm.ReviewStep) return Review(caseId, draft, today);
+        var section = ReferralForm.Find(stepId, agencies) ?? ReferralForm.SectionsFor(agencies)[0];
+        if (section.Id == ReferralForm.ReviewStep) return Review(caseId, draft, today, agencies);
         errors ??= [];
         var byField = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
         FieldView View(FormField f) => new(f.Id, f.Label, KindOf(f.Kind))
@@ -87,9 +88,9 @@ public static class ReferralViews
         return likelihood is null || impact is null ? what : $"{what} (after mitigation: likelihood {likelihood}, impact {impact})";
     }
 
-    public static AdaptiveCard Review(string caseId, ReferralDraft draft, DateOnly today)
+    public static AdaptiveCard Review(string caseId, ReferralDraft draft, DateOnly today, ReferringAgencies? agencies = null)
     {
-        var page = ReferralReview.For(draft, today);
+        var page = ReferralReview.For(draft, today, agencies);
         return ReviewCard.Build(caseId,
             [.. page.Sections.Select(s => new ReviewSectionView(s.Title, ReviewLines(s.Lines)) { SectionId = s.SectionId })],
             [.. page.GeneralErrors.Select(e => e.Message)],
@@ -142,12 +143,14 @@ public static class ReferralViews
     /// One page of a submitted version for the details card: a section (the risks section without its risks), or
     /// one risk. An unknown page is the first section; a risk beyond the count is the nearest one.
     /// </summary>
-    public static DetailsPageView DetailsPage(string caseId, string reference, int version, ReferralDraft draft, string? page, int? risk)
+    public static DetailsPageView DetailsPage(string caseId, string reference, int version, ReferralDraft draft, string? page, int? risk,
+        ReferringAgencies? agencies = null)
     {
         var risks = Math.Max(draft.RiskCount, 0);
         var isRisk = page == CaseDetailsCard.RisksPage && risks > 0;
+        var sections = ReferralForm.SectionsFor(agencies);
         var section = isRisk ? ReferralForm.Find(ReferralForm.MultiAgencySection)!
-            : ReferralForm.Sections.FirstOrDefault(s => s.Id == page) ?? ReferralForm.Sections[0];
+            : sections.FirstOrDefault(s => s.Id == page) ?? sections[0];
         var n = isRisk ? Math.Clamp(risk ?? 1, 1, risks) : (int?)null;
         var lines = section.FieldsFor(risks).Where(f => f.RiskNumber == n)
             .Select(f => Line(f.Id, f.Label, ReferralReview.Describe(f, draft.Get(f.Id)), null)).ToList();

@@ -18,7 +18,7 @@ namespace TeamsSafeguarding.Referrals;
 /// Submitting is <see cref="ReferralSubmission"/>; "Show details" is <see cref="CaseDetails"/>.
 /// </summary>
 public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, CaseAccess access, ReferralSubmission submission, CaseDetails details,
-    DraftExpiry expiry, Replies replies, ILogger<ReferralsFeature> log) : IBotFeature
+    DraftExpiry expiry, Replies replies, ReferringAgencies agencies, ILogger<ReferralsFeature> log) : IBotFeature
 {
     public const string PersonalChatOnly = "Referrals are made in your personal chat with me, so the person's details stay private. Open a chat with me and type \"refer\".";
     public const string NotEditable = "This referral has been submitted and can no longer be changed. Type \"my referrals\" to see where it stands.";
@@ -84,7 +84,9 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
             writes.Apply(Case.StartDraft(caseId, action.Actor.UserKey, writes.Now)).Put(row.ToEntity())
                 .Schedule(DraftExpiry.Kind, expiry.FirstVisit(writes.Now));
             log.LogInformation("Referral draft created");
-            return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, LondonTime.DayOf(writes.Now)).ToJson());
+            // The new case's partition is where a copy of this answer may be kept for a redelivery.
+            return InvokeResponse.Card(ReferralViews.Step(caseId, draft, row.Step, LondonTime.DayOf(writes.Now), agencies: agencies).ToJson())
+                with { KeepWith = CaseRow.PartitionOf(caseId) };
         }, ct);
     }
 
@@ -97,7 +99,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         var today = LondonTime.DayOf(writes.Now);
         var step = ReferralForm.Find(action.GetString(ReferralVerbs.StepKey))?.Id ?? owned.Draft.Step;
         var draft = ReferralFormBinder.Apply(owned.Draft.Draft, step, CardInputs.Of(action.Data));
-        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, today) : [];
+        var errors = move == Move.Next ? ReferralValidation.Validate(draft, step, today, agencies) : [];
         var target = move switch
         {
             Move.Next when errors.Count > 0 => step,
@@ -110,7 +112,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
             return InvokeResponse.Message("Your draft is saved. Type \"my referrals\" to carry on later. Unused drafts are deleted after a while; I'll warn you first.");
         // Shown again with errors: keep the risk that was open unless the errors are on another one.
         var openRisk = target == step ? RiskOf(action) : null;
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, target, today, errors, openRisk, agencies).ToJson());
     }, ct);
 
     private enum RiskChange { Add, Remove, Open }
@@ -156,7 +158,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         }
         Save(owned, draft, step, writes);
         log.LogInformation("Referral risks changed ({Change}); {RiskCount} risks", change, draft.RiskCount);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, step, LondonTime.DayOf(writes.Now), errors, open, agencies).ToJson());
     }, ct);
 
     private static int? RiskOf(CardAction action) => FieldValues.ParseWholeNumber(action.GetString(ReferralVerbs.RiskKey));
@@ -164,7 +166,7 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
     private Task<InvokeResponse> ResumeAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
         !owned.Case.IsEditableByReferrer || owned.Draft is null
             ? InvokeResponse.Message(NotEditable)
-            : InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, owned.Draft.Draft, owned.Draft.Step, LondonTime.DayOf(writes.Now)).ToJson()), ct);
+            : InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, owned.Draft.Draft, owned.Draft.Step, LondonTime.DayOf(writes.Now), agencies: agencies).ToJson()), ct);
 
     /// <summary>"Edit this section" on the review: that section, with its answers' errors if any, and the draft's step moved there.</summary>
     private Task<InvokeResponse> EditAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, writes) =>
@@ -174,7 +176,8 @@ public sealed class ReferralsFeature(CaseCommands commands, CaseStore cases, Cas
         var draft = owned.Draft.Draft;
         var today = LondonTime.DayOf(writes.Now);
         Save(owned, draft, section, writes);
-        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today, ReferralValidation.Validate(draft, section, today)).ToJson());
+        return InvokeResponse.Card(ReferralViews.Step(owned.Case.CaseId, draft, section, today,
+            ReferralValidation.Validate(draft, section, today, agencies), agencies: agencies).ToJson());
     }, ct);
 
     private Task<InvokeResponse> DiscardAsync(CardAction action, CancellationToken ct) => access.AsReferrerAsync(action, (owned, _) =>

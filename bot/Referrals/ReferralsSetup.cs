@@ -1,4 +1,6 @@
 using TeamsSafeguarding.Escalation.Referrals;
+using Microsoft.Extensions.Options;
+using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Routing;
 
 namespace TeamsSafeguarding.Referrals;
@@ -9,7 +11,9 @@ public static class ReferralsSetup
     public static IServiceCollection AddReferrals(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<CaseReferenceOptions>(config.GetSection(CaseReferenceOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BoardOptions>>().Value.ListedReferringAgencies());
         services.AddSingleton<CaseAccess>();
+        services.AddSingleton<RepeatReferralSecret>();
         services.AddSingleton<ReferralSubmission>();
         services.AddSingleton<CaseDetails>();
         services.AddSingleton<ReferralsFeature>();

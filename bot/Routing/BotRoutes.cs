@@ -5,6 +5,7 @@ namespace TeamsSafeguarding.Routing;
 public delegate Task ChatCommandHandler(ChatMessage message, CancellationToken ct);
 public delegate Task<InvokeResponse> CardActionHandler(CardAction action, CancellationToken ct);
 public delegate Task ActivityObserver(Activity activity, CancellationToken ct);
+public delegate Task<InvokeResponse> InvokeHandler(Activity activity, Actor actor, CancellationToken ct);
 
 /// <summary>A capability of the bot: it says which chat commands, card verbs and events it handles.</summary>
 public interface IBotFeature
@@ -18,6 +19,7 @@ public sealed class BotRoutes
     private readonly List<(string Phrase, ChatCommandHandler Handler)> _commands = [];
     private readonly Dictionary<string, CardActionHandler> _verbs = new(StringComparer.Ordinal);
     private readonly List<ActivityObserver> _conversationEvents = [];
+    private readonly Dictionary<string, InvokeHandler> _invokes = new(StringComparer.Ordinal);
 
     /// <summary>A chat command: matches the phrase alone or followed by more words ("details SAB-2026-0001").</summary>
     public void Command(string phrase, ChatCommandHandler handler) => _commands.Add((phrase.ToLowerInvariant(), handler));
@@ -26,6 +28,14 @@ public sealed class BotRoutes
     {
         if (!_verbs.TryAdd(verb, handler)) throw new InvalidOperationException($"Verb '{verb}' is mapped twice.");
     }
+
+    /// <summary>Another kind of invoke than a card action, by its name (e.g. "fileConsent/invoke").</summary>
+    public void Invoke(string name, InvokeHandler handler)
+    {
+        if (!_invokes.TryAdd(name, handler)) throw new InvalidOperationException($"Invoke '{name}' is mapped twice.");
+    }
+
+    public InvokeHandler? FindInvoke(string? name) => name is null ? null : _invokes.GetValueOrDefault(name);
 
     /// <summary>installationUpdate and conversationUpdate activities.</summary>
     public void OnConversationEvent(ActivityObserver observer) => _conversationEvents.Add(observer);

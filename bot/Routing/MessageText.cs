@@ -13,14 +13,11 @@ public static partial class MessageText
     public static string Normalize(Activity activity)
     {
         var text = activity.Text ?? "";
-        foreach (var entity in activity.Entities ?? [])
+        foreach (var mention in ActivityReader.Mentions(activity))
         {
-            if (entity["type"]?.GetValue<string>() != "mention") continue;
-            var mentionedId = entity["mentioned"]?["id"]?.GetValue<string>();
-            if (mentionedId is null || !string.Equals(mentionedId, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) continue;
-            var mentionText = entity["text"]?.GetValue<string>();
-            if (!string.IsNullOrEmpty(mentionText))
-                text = Regex.Replace(text, Regex.Escape(mentionText), " ", RegexOptions.IgnoreCase);
+            if (!string.Equals(mention.MentionedId, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!string.IsNullOrEmpty(mention.Text))
+                text = Regex.Replace(text, Regex.Escape(mention.Text), " ", RegexOptions.IgnoreCase);
         }
         text = Tags().Replace(text, " ");
         text = WebUtility.HtmlDecode(text).Replace('\u00A0', ' ');

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Teams;
@@ -84,34 +84,42 @@ public sealed class SafeguardingBot : IBot
     {
         switch (activity.Name)
         {
-            case "adaptiveCard/action":
+            case CardActionValue.InvokeName:
                 return await OnCardActionAsync(activity, ct);
             case "task/fetch" or "task/submit":
                 // Dialogs are not used: the Agents Playground cannot show them and every flow works in cards.
                 return InvokeResponse.TaskMessage("This is done in the card itself now. Please use the buttons on the card.");
             default:
-                return null; // the endpoint answers 501, as the Bot Framework SDK does
+                if (_routes.FindInvoke(activity.Name) is { } handler && Actor.From(activity) is { } actor) return await handler(activity, actor, ct);
+                return InvokeResponse.NotSupported(); // never a 5xx, though the Bot Framework SDK answers 501
         }
     }
 
     private async Task<InvokeResponse> OnCardActionAsync(Activity activity, CancellationToken ct)
     {
-        var value = activity.Value as JsonObject;
-        var action = value?["action"] as JsonObject;
-        if (action?["type"]?.GetValue<string>() != "Action.Execute")
+        // The endpoint has already refused a value of the wrong shape; this reads the same value, typed.
+        if (CardActionValue.Read(activity.Value, out _) is not { } value)
             return InvokeResponse.Error(400, "BadRequest", "This card action is not supported.");
-        var verb = action["verb"]?.GetValue<string>();
-        if (string.IsNullOrEmpty(verb) || Actor.From(activity) is not { } actor)
+        if (Actor.From(activity) is not { } actor)
             return InvokeResponse.Error(400, "BadRequest", "This card action is incomplete.");
-        var data = action["data"] as JsonObject ?? new JsonObject();
-        var automatic = value?["trigger"]?.GetValue<string>() == "automatic";
 
-        var handler = _routes.FindVerb(verb);
+        var handler = _routes.FindVerb(value.Verb);
         if (handler is null)
         {
             _log.LogInformation("Card action with an unknown verb");
             return InvokeResponse.Error(400, "UnknownAction", "This button belongs to an older version of the card. Type help to start again.");
         }
-        return await handler(new CardAction(activity, actor, verb, data, automatic), ct);
+        var action = new CardAction(activity, actor, value.Verb, value.Data, value.IsAutomaticRefresh);
+        return KeptWithTheCase(await handler(action, ct), action);
     }
+
+    /// <summary>
+    /// A card answer can show the case's details, so the copy kept for a redelivery lives in the case's own partition
+    /// (handlers that create a case name it themselves). Messages are the bot's own words and are not kept at all.
+    /// </summary>
+    private static InvokeResponse KeptWithTheCase(InvokeResponse answer, CardAction action) =>
+        answer.KeepWith is null && WireText.StringOf(answer.Body?["type"]) == InvokeResponse.CardType
+            && action.GetString(Cards.Referrals.ReferralVerbs.CaseIdKey) is { } caseId && CaseStore.IsCaseId(caseId)
+            ? answer with { KeepWith = CaseRow.PartitionOf(caseId) }
+            : answer;
 }

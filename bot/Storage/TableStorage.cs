@@ -27,6 +27,7 @@ public static class TableStorage
         // Teams redelivers activities: the guard against doing one twice lives in the table too.
         services.AddSingleton<Teams.IActivityDeduplicator, TableActivityDeduplicator>();
         services.AddHostedService<DedupeSweeper>();
+        services.AddSingleton<Teams.ClassifyFailure>(StorageFailures.Classify);
         return services;
     }
 

@@ -32,7 +32,8 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
-    /// <summary>Tenant of the conversation: channelData.tenant.id, else conversation.tenantId.</summary>
+    /// <summary>Tenant of the conversation: channelData.tenant.id, else conversation.tenantId (ActivityReader refuses
+    /// an activity where the two disagree).</summary>
     [JsonIgnore]
     public string? TenantId => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
 }

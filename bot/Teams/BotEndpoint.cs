@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Teams.Auth;
 
@@ -6,9 +5,11 @@ namespace TeamsSafeguarding.Teams;
 
 /// <summary>
 /// POST /api/messages: size limit, parse, authenticate, de-duplicate, hand to the bot, answer.
-/// Answers follow the Bot Framework SDK's CloudAdapter: 400 unparsable, 401 any auth failure (no body),
-/// 413 too large, 200 empty for non-invokes, the bot's chosen status/body for invokes, 501 unhandled invoke,
-/// and a bare 503 when storage cannot take the activity in (Teams sends it again). No answer carries exception text.
+/// Answers follow the Bot Framework SDK's CloudAdapter: 400 unparsable or not what Teams sends (ActivityReader),
+/// 401 any auth failure (no body), 403 when the activity names two tenants, 413 too large, 200 empty for non-invokes,
+/// the bot's chosen status/body for invokes, 400 for an invoke it does not handle. A failure that will pass (storage unreachable or
+/// throttled) is a bare 503 so Teams sends the activity again; one that would fail every time is a 422 (an invoke gets
+/// an error card answer instead), so it is not redelivered for ever. No answer carries exception text.
 /// </summary>
 public static class BotEndpoint
 {
@@ -19,7 +20,7 @@ public static class BotEndpoint
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator,
-        IActivityDeduplicator deduplicator, IBot bot, IOptions<BotOptions> options, ILoggerFactory loggers,
+        IActivityDeduplicator deduplicator, IBot bot, ClassifyFailure classify, IOptions<BotOptions> options, ILoggerFactory loggers,
         CancellationToken ct)
     {
         var log = loggers.CreateLogger("TeamsSafeguarding.Teams.BotEndpoint");
@@ -32,18 +33,16 @@ public static class BotEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        Activity? activity;
-        try
+        // Everything the bot uses is checked here, before any row is written for it.
+        var read = ActivityReader.Read(body);
+        if (read.Refusal is { } refusal)
         {
-            activity = ActivityJson.Parse(body);
+            log.LogWarning("Refused an activity ({Status}): {Reason}", refusal.Status, refusal.Reason);
+            return refusal.Status == StatusCodes.Status400BadRequest
+                ? Results.Problem(statusCode: 400, title: "The request body is not a valid activity.")
+                : Results.StatusCode(refusal.Status);
         }
-        catch (JsonException)
-        {
-            log.LogWarning("Rejected an activity that is not valid JSON");
-            return Results.Problem(statusCode: 400, title: "The request body is not a valid activity.");
-        }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-            return Results.Problem(statusCode: 400, title: "The activity has no type.");
+        var activity = read.Activity!;
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(),
             activity.ChannelId, activity.ServiceUrl, activity.TenantId, ct);
@@ -53,16 +52,35 @@ public static class BotEndpoint
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
+        if (read.CardActionProblem is { } actionProblem)
+        {
+            log.LogWarning("Refused a card action: {Reason}", actionProblem);
+            return Write(InvokeResponse.Error(400, "BadRequest", "This button could not be read. Type help to start again."));
+        }
+
         try
         {
             return await HandOnAsync(activity, deduplicator, bot, log, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // Storage down while claiming or remembering: nothing was half-done that a redelivery cannot redo.
-            // A bare 503 (never the exception: in Development the framework would print the stack trace).
-            log.LogError("A {ActivityType} activity could not be taken in: {ExceptionType}", activity.Type, ex.GetType().Name);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            // Never the exception itself in the answer (in Development the framework would print the stack trace),
+            // and only its type and codes in the log: messages can quote what was sent.
+            var failure = classify(ex);
+            var isInvoke = activity.Type == ActivityTypes.Invoke;
+            if (failure.Transient)
+            {
+                // Storage down or throttled: nothing was half-done that a redelivery cannot redo.
+                log.LogWarning("A {ActivityType} activity could not be taken in for now: {Failure}", activity.Type, failure.Description);
+                return isInvoke
+                    ? Write(InvokeResponse.Error(503, "ServiceUnavailable", "We could not save that just now. Nothing you entered was lost; please try again in a minute."))
+                    : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            // It would fail the same way every time: answered 4xx, so it is not sent again for ever.
+            log.LogError("A {ActivityType} activity could not be handled and would fail again: {Failure}", activity.Type, failure.Description);
+            return isInvoke
+                ? Write(InvokeResponse.Error(500, "InternalError", "Something went wrong on our side. Nothing you entered earlier was lost; please try again, or type help."))
+                : Results.StatusCode(StatusCodes.Status422UnprocessableEntity);
         }
     }
 
@@ -89,18 +107,15 @@ public static class BotEndpoint
         {
             answer = await bot.OnActivityAsync(activity, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // Exception messages can carry user input, so only the type is logged.
-            log.LogError("Handling a {ActivityType} activity failed with {ExceptionType}", activity.Type, ex.GetType().Name);
+            // Let Teams' redelivery (or the person's next click) run it again from the start.
             if (canDedupe) await ReleaseQuietlyAsync(deduplicator, conversationId!, activityId!, log);
-            return isInvoke
-                ? Write(InvokeResponse.Error(500, "InternalError", "Something went wrong on our side. Nothing you entered was lost; please try again."))
-                : Results.StatusCode(StatusCodes.Status500InternalServerError);
+            throw;
         }
 
         if (!isInvoke) return Results.Ok();
-        answer ??= InvokeResponse.NotImplemented();
+        answer ??= InvokeResponse.NotSupported();
         if (canDedupe)
         {
             try { await deduplicator.RememberResponseAsync(conversationId!, activityId!, answer, ct); }

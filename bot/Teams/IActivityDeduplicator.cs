@@ -3,7 +3,9 @@ namespace TeamsSafeguarding.Teams;
 /// <summary>
 /// Teams re-sends an activity (same id in the same conversation) when the bot is slow to answer. The
 /// endpoint claims (conversationId, activityId) before handling, so a redelivery is processed once.
-/// An invoke's answer is remembered so a redelivered invoke gets the same answer instead of a second run.
+/// An invoke's answer is remembered so a redelivered invoke gets the same answer instead of a second run: the guard
+/// itself holds only ids and the status; the answer is kept with the data it shows (<see cref="InvokeResponse.KeepWith"/>)
+/// or not at all.
 /// </summary>
 public interface IActivityDeduplicator
 {
@@ -15,5 +17,7 @@ public interface IActivityDeduplicator
 
     Task RememberResponseAsync(string conversationId, string activityId, InvokeResponse response, CancellationToken cancellationToken);
 
+    /// <returns>The first answer; <see cref="InvokeResponse.AlreadyHandled"/> when it was not kept; null while the first
+    /// delivery is still being handled.</returns>
     Task<InvokeResponse?> FindResponseAsync(string conversationId, string activityId, CancellationToken cancellationToken);
 }

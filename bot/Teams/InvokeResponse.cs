@@ -5,6 +5,13 @@ namespace TeamsSafeguarding.Teams;
 /// <summary>The HTTP answer to an invoke activity: the status code and JSON body Teams reads.</summary>
 public sealed record InvokeResponse(int Status, JsonNode? Body)
 {
+    /// <summary>
+    /// Where a copy of this answer may be kept so that a redelivered invoke gets it again: the storage partition of
+    /// the data it shows, under that data's own rules. Null: no copy is kept (a redelivery is told the click was
+    /// handled), so an answer never lands in storage away from the data it came from.
+    /// </summary>
+    public string? KeepWith { get; init; }
+
     public const string CardType = ContentTypes.AdaptiveCard;
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
@@ -26,8 +33,19 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
             ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
         });
 
-    /// <summary>What the Bot Framework SDK answers for an invoke nobody handles.</summary>
-    public static InvokeResponse NotImplemented() => new(501, null);
+    /// <summary>The answer to a redelivered invoke whose first answer was not kept.</summary>
+    public static InvokeResponse AlreadyHandled() =>
+        Message("That click was already handled. If the card did not change, type help to carry on.");
+
+    /// <summary>
+    /// An invoke nobody handles (a kind Teams only sends to apps that declare it). The Bot Framework SDK answers 501; we
+    /// answer 400 with the reason, because nothing a person or the network sends may get a 5xx from us.
+    /// </summary>
+    public static InvokeResponse NotSupported() => new(400, new JsonObject
+    {
+        ["code"] = "NotSupported",
+        ["message"] = "This bot does not handle that kind of request.",
+    });
 
     /// <summary>Dialog (task module) answers.</summary>
     public static InvokeResponse TaskMessage(string text) =>

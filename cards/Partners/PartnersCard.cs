@@ -6,8 +6,8 @@ namespace TeamsSafeguarding.Cards.Partners;
 public sealed record AgencyViewLine(string AgencyName, string? ChoiceWords, string? Rationale);
 
 /// <summary>
-/// The partners' channel card. No personal data: reference, referring agency, risk band word, due dates, each
-/// agency's view. Rationales are shared within the partners' group. <see cref="Decision"/> is set once decided
+/// The partners' channel card. No personal data: reference, referring agency (a name from the board's list, or
+/// "Other"), risk band word, due dates, each agency's view. Rationales are shared within the partners' group. <see cref="Decision"/> is set once decided
 /// (the buttons go). <see cref="RefreshUserIds"/>: members' Teams ids (at most 60) whose clients fetch their own view.
 /// </summary>
 public sealed record PartnersCardInput(

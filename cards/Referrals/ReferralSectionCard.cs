@@ -109,9 +109,14 @@ public static class ReferralSectionCard
             Value = f.Value,
             Choices = f.Choices,
             IsMultiSelect = f.Kind == FieldInputKind.MultiChoice ? true : null,
-            Style = ChoiceInputStyle.Expanded,
+            // A long single choice (the board's referring agencies) is a drop-down, so a phone screen is not all radio buttons.
+            Style = f.Kind == FieldInputKind.Choice && f.Choices.Count > MaxExpandedChoices ? ChoiceInputStyle.Compact : ChoiceInputStyle.Expanded,
+            Placeholder = f.Kind == FieldInputKind.Choice && f.Choices.Count > MaxExpandedChoices ? "Choose one" : null,
         },
     };
+
+    /// <summary>Single choices with more options than this are drop-downs.</summary>
+    public const int MaxExpandedChoices = 10;
 
     /// <summary>The step travels with the inputs, so a stale card's answers are bound to the section they came from.</summary>
     private static System.Text.Json.Nodes.JsonObject StepData(SectionView section, int? risk = null)

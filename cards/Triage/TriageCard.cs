@@ -7,7 +7,8 @@ public sealed record TriageCheckLine(string FieldId, string Name, string Explana
 
 /// <summary>
 /// What the coordinators' channel card shows: no personal data (reference, stage words, referring agency,
-/// risk band word, action needed). <see cref="Values"/> re-fills inputs after a refused submission;
+/// risk band word, action needed). <see cref="ReferringAgency"/> is a name from the board's list of referring
+/// agencies or "Other", never what a referrer typed (that stays in the case details). <see cref="Values"/> re-fills inputs after a refused submission;
 /// <see cref="Errors"/> are field id => message from the triage rules.
 /// </summary>
 public sealed record TriageCardInput(

@@ -2,7 +2,8 @@
 // Takes the README's screenshots: a person's whole referral in the Microsoft 365 Agents Playground, driven through
 // its web UI by clicking and typing (no API shortcuts), then the coordinators' channel with the triage card; then the
 // board's side: triage, the statutory partners' shared card filling up to an early-majority decision, the agreed
-// response recorded and fed back to the referrer (10-15).
+// response recorded and fed back to the referrer (10-15); then the coordinators' view: the case register, a case and its
+// log, the measures, a legal hold and the export's offer (16-20).
 // The Playground's UI always acts as its currentUser (Alex Wilber, coordinator and deputy board manager, not in a
 // partner agency), so the partners' views are given as Megan Bowen (local authority) and Adele Vance (police) through
 // the Playground's own HTTP API, as the end-to-end tests do; the UI then shows the shared card the bot updates in place.
@@ -108,8 +109,8 @@ async function run(page) {
     'Address or locality': '1 Test Street, Testtown',
     "Your system's reference for the person": 'LAS-12345',
     'Your role': 'Social worker',
-    'Your agency': 'Adult Social Care',
   });
+  await ui.select(card, 'Your agency', 'Adult Social Care');
   await ui.click(card, 'Next');
 
   card = await ui.expectCard('section 2', 'Section 2 of 6');
@@ -241,6 +242,10 @@ async function boardSide(page, ui, reference, botMessages) {
     card: posted.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').content,
   };
 
+  // While the case is with the partners, its deadlines running: the coordinators' view of it (16-20).
+  await coordinators(page, ui, reference);
+  await page.getByText('Statutory Partners', { exact: true }).click();
+
   for (const [who, id, rationale, expected, file] of [
     ['Megan Bowen (local authority)', 'user-id-1', 'Single-agency work by the local authority is under way; review by email.', '1 of 3', '12-partners-one-view.png'],
     ['Adele Vance (police)', 'user-id-2', 'No police role beyond the existing welfare checks.', 'Early majority', '13-partners-decided.png'],
@@ -282,6 +287,57 @@ async function boardSide(page, ui, reference, botMessages) {
 }
 
 const partnersChannel = 'channel-partners-id';
+
+/**
+ * README "For coordinators" (16-20): in General, the register, a case opened from it and its log, the measures; a legal
+ * hold; the export's consent card in the personal chat. Commands in General are new posts that @mention the bot with
+ * the Playground's mention picker; the cards are then clicked in the UI.
+ */
+async function coordinators(page, ui, reference) {
+  const say = async (text) => {
+    step(`post "@Safeguarding Bot ${text}" in General`);
+    await page.locator('[data-lexical-editor="true"]').first().click();
+    await page.keyboard.type('@Safeguarding');
+    await page.getByRole('menuitem', { name: 'Safeguarding Bot' }).click(); // the mention picker's suggestion
+    await page.keyboard.type(` ${text}`);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+  };
+  await page.getByText('General', { exact: true }).click();
+  await say('cases');
+  let card = await ui.expectCard('the case register', 'Case register', '', { anywhere: true });
+  await ui.expectText(card, reference);
+  await ui.noPersonalDetails(card);
+  await ui.shoot('16-case-register.png', card);
+
+  step(`open ${reference} from its row`);
+  await card.getByText(reference, { exact: true }).first().click();
+  card = await ui.expectCard('the case summary', `Case ${reference}`, '', { anywhere: true });
+  await ui.shoot('17-case-summary.png', card);
+  await ui.click(card, 'Case log');
+  card = await ui.expectCard('the case log', `Case log: ${reference}`, '', { anywhere: true });
+  await ui.noPersonalDetails(card);
+  await ui.shoot('18-case-log.png', card);
+
+  await say('measures');
+  card = await ui.expectCard('the measures', 'Board measures', '', { anywhere: true });
+  await ui.shoot('19-measures.png', card);
+
+  await say(`hold ${reference}`);
+  await page.getByText(`Case ${reference} is on legal hold`).last().waitFor({ timeout: cardWait });
+  step('saw the legal hold confirmed');
+
+  step('opening Alex\'s personal chat for the export');
+  await page.getByText('Personal Chat', { exact: true }).click();
+  await ui.send('export');
+  const offer = page.getByText('Here is the case log export').last();
+  await offer.waitFor({ timeout: cardWait });
+  await page.waitForTimeout(500);
+  // The message and whatever the Playground draws for its attachment, just below.
+  const box = await offer.boundingBox();
+  await page.screenshot({ path: path.join(outDir, '20-export-offer.png'),
+    clip: { x: Math.max(0, box.x - 70), y: Math.max(0, box.y - 56), width: 720, height: box.height + 200 } });
+  step('saved docs/screenshots/20-export-offer.png');
+}
 
 /**
  * Clicks an Action.Execute of a card as another mock person, through the Playground's API (its UI acts only as its
@@ -379,6 +435,14 @@ class Playground {
       await input.press('Tab'); // leaves the field, as a person would; commits the date picker's text
     }
     step(`typed ${Object.keys(answers).length} answer(s)`);
+  }
+
+  /** Picks an option of a choice set shown as a drop-down (the board's list of referring agencies). */
+  async select(card, label, option) {
+    const list = card.getByLabel(label, { exact: true });
+    if ((await list.count()) !== 1) throw new Stop(`Expected one drop-down labelled "${label}"; found ${await list.count()}.`);
+    await list.selectOption({ label: option });
+    step(`chose "${option}" for "${label}"`);
   }
 
   /** Types into the first input with each label (the agreed-response form repeats its action fields three times). */

@@ -26,6 +26,9 @@ public sealed record Case
     public string? RiskBand { get; init; }
     public DateTimeOffset? ExpiryWarnedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+    /// <summary>Keyed hashes matching referrals about the same person (<c>RepeatReferralKeys</c>), comma-separated: compared,
+    /// never shown. A string so that two reads of the same case are equal records.</summary>
+    public string? RepeatKeys { get; init; }
 
     public bool IsEditableByReferrer => Stage is CaseStage.Draft or CaseStage.Returned;
 

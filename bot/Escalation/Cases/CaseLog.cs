@@ -53,7 +53,6 @@ public static class CaseActions
     public const string CalendarRefused = "Calendar request failed";
     public const string ResponsesRead = "Attendees' responses read";
     public const string InvitationDownloaded = "Invitation file downloaded";
-    public const string MeetingHeld = "Meeting held";
     public const string MeetingDraftSaved = "Meeting draft saved";
     public const string MeetingDetailsViewed = "Meeting details viewed";
     public const string PeopleNotFound = "Not found in the board's team";
@@ -63,7 +62,16 @@ public static class CaseActions
     public const string FeedbackToLeadProfessional = "Feedback sent to the lead professional";
     public const string ActionReminderSent = "Action reminder sent";
     public const string ActionOverdue = "Action overdue";
-    public const string ActionDone = "Action marked done";
     public const string ReviewDue = "Review date reached";
     public const string PlanReviewed = "Plan reviewed";
+    // The meeting stage writes these; the quarterly measures count them ("Action completed" with detail "on time" or "late").
+    public const string MeetingHeld = "Meeting held";
+    public const string ActionCompleted = "Action completed";
+    // The board's view of its cases: every read is logged on the case it shows.
+    public const string ListedInRegister = "Listed in the case register";
+    public const string SummaryViewed = "Case summary viewed";
+    public const string LogViewed = "Case log viewed";
+    public const string Exported = "Included in a spreadsheet export";
+    public const string LegalHoldSet = "Legal hold set";
+    public const string LegalHoldReleased = "Legal hold released";
 }

@@ -66,10 +66,28 @@ public sealed record ProcessProfile
     /// <summary>The London time action reminders, overdue flags (the working day after the due date) and the review-date question go out.</summary>
     public TimeOnly FollowUpTime { get; init; } = new(9, 0);
 
+    /// <summary>A referral waiting this many working days after receipt for triage is listed as overdue in the digest.
+    /// Default 2: triage is a desk check of five items, and the partners' own clock then takes ten working days.</summary>
+    public int TriageDueWorkingDays { get; init; } = 2;
+
+    /// <summary>The coordinators' deadline digest is posted each working day at this London time.</summary>
+    public TimeOnly DigestTime { get; init; } = new(9, 0);
+
+    /// <summary>
+    /// Closed cases are deleted this many years after closure unless a legal hold is on them. Default 6: there is no
+    /// statutory period, and councils' retention schedules keep adult social care case records 6 to 8 years after
+    /// closure or last contact (domain.md section 6), so the shortest common period is the default and a board that
+    /// follows a longer schedule raises it.
+    /// </summary>
+    public int ClosedCaseRetentionYears { get; init; } = 6;
+
     /// <summary>The stages a case may move between under this profile.</summary>
     public StageTable Stages => StageTable.For(this);
 
     public WorkingDayCalendar Calendar() => new(CalendarRegion, ExtraClosureDays);
+
+    /// <summary>When a case closed at <paramref name="closedAt"/> is due for deletion (unless a legal hold is on it).</summary>
+    public DateTimeOffset RetainUntil(DateTimeOffset closedAt) => closedAt.AddYears(ClosedCaseRetentionYears);
 
     public WorkingDayDeadlines PartnerDeadlines(DateTimeOffset sentAt, WorkingDayCalendar calendar) =>
         WorkingDayDeadlines.FromSent(sentAt, calendar, ViewsDueWorkingDays, DecisionDueWorkingDays);
@@ -104,6 +122,8 @@ public sealed record ProcessProfile
         if (MeetingDayEnd <= MeetingDayStart || MeetingDayEnd - MeetingDayStart < TimeSpan.FromMinutes(MeetingLengthMinutes))
             problems.Add(new(nameof(MeetingDayEnd), $"must leave room for a {MeetingLengthMinutes}-minute meeting after MeetingDayStart ({MeetingDayStart:HH:mm} to {MeetingDayEnd:HH:mm})."));
         Range(nameof(ActionReminderWorkingDaysBefore), ActionReminderWorkingDaysBefore, 0, 20);
+        Range(nameof(TriageDueWorkingDays), TriageDueWorkingDays, 1, 20);
+        Range(nameof(ClosedCaseRetentionYears), ClosedCaseRetentionYears, 1, 25);
         return problems;
     }
 }

@@ -22,7 +22,12 @@ public sealed record Referral(
 
 public sealed record Person(string Name, DateOnly DateOfBirth, string AddressOrLocality, string ReferrerSystemReference, string? NhsNumber);
 
-public sealed record Referrer(string Name, string Role, string Agency, string? Email, string? Telephone);
+/// <param name="Agency">A name from the board's list of referring agencies, or "Other": it is shown on channel cards.</param>
+public sealed record Referrer(string Name, string Role, string Agency, string? Email, string? Telephone)
+{
+    /// <summary>The agency's name as typed when it is not listed: for the case file only, never a channel.</summary>
+    public string? AgencyNotListed { get; init; }
+}
 
 /// <summary>Section 1: needs arising from an impairment or illness, the outcomes not achieved (two or more), the most significant harm.</summary>
 public sealed record CareAndSupportNeeds(

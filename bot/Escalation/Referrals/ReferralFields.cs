@@ -14,7 +14,10 @@ public static class ReferralFields
 
     public const string ReferrerName = "referrer.name";
     public const string ReferrerRole = "referrer.role";
+    /// <summary>One of the board's referring agencies (<see cref="ReferringAgencies"/>), or "other".</summary>
     public const string ReferrerAgency = "referrer.agency";
+    /// <summary>The name of an agency that is not listed: kept in the case file, never shown in a channel.</summary>
+    public const string ReferrerAgencyOther = "referrer.agencyOther";
     public const string ReferrerEmail = "referrer.email";
     public const string ReferrerTelephone = "referrer.telephone";
 

@@ -47,7 +47,13 @@ public static class ReferralForm
                 { MaxLength = 12, Format = TextFormat.NhsNumber, Noun = "NHS number" },
             Text(F.ReferrerName, "Your name", "Enter your name"),
             Text(F.ReferrerRole, "Your role", "Enter your role"),
-            Text(F.ReferrerAgency, "Your agency", "Enter your agency"),
+            Choice(F.ReferrerAgency, "Your agency", "Choose your agency, or \"Another agency\" if it is not listed",
+                ReferringAgencies.Standard.Choices),
+            new FormField(F.ReferrerAgencyOther, "Your agency's name, if it is not listed", FieldKind.Text)
+            {
+                MaxLength = ShortText, Noun = "Agency name",
+                HelpText = "It stays in the case file for the board's coordinators; it is never shown in a channel.",
+            },
             new FormField(F.ReferrerEmail, "Your email (optional)", FieldKind.Text)
                 { MaxLength = 254, Format = TextFormat.Email, Noun = "Email" },
             new FormField(F.ReferrerTelephone, "Your telephone (optional)", FieldKind.Text)
@@ -143,6 +149,16 @@ public static class ReferralForm
 
     public static FormSection? Find(string? stepId) =>
         Steps.FirstOrDefault(s => string.Equals(s.Id, stepId, StringComparison.Ordinal));
+
+    /// <summary>The sections offering the board's own list of referring agencies (the standard list when null).</summary>
+    public static IReadOnlyList<FormSection> SectionsFor(ReferringAgencies? agencies) =>
+        agencies is null || ReferenceEquals(agencies, ReferringAgencies.Standard)
+            ? Sections
+            : [.. Sections.Select(s => s with { Fields = [.. s.Fields.Select(f => f.Id == F.ReferrerAgency ? f with { Choices = agencies.Choices } : f)] })];
+
+    /// <summary>A step, with the board's own list of referring agencies.</summary>
+    public static FormSection? Find(string? stepId, ReferringAgencies? agencies) =>
+        stepId == ReviewStep ? Review : SectionsFor(agencies).FirstOrDefault(s => string.Equals(s.Id, stepId, StringComparison.Ordinal));
 
     public static FormField? FindField(string fieldId) =>
         Sections.SelectMany(s => s.Fields).FirstOrDefault(f => f.Id == fieldId);

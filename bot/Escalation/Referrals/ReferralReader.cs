@@ -14,14 +14,15 @@ public sealed record ReferralReadResult(Referral? Referral, IReadOnlyList<FieldE
 /// <summary>Turns a finished draft into the typed referral, only after <see cref="ReferralValidation.ValidateForSubmit"/> passes.</summary>
 public static class ReferralReader
 {
-    public static ReferralReadResult Read(ReferralDraft draft, DateOnly today)
+    public static ReferralReadResult Read(ReferralDraft draft, DateOnly today, ReferringAgencies? agencies = null)
     {
-        var errors = ReferralValidation.ValidateForSubmit(draft, today);
-        return errors.Count > 0 ? new ReferralReadResult(null, errors) : new ReferralReadResult(Build(draft), []);
+        agencies ??= ReferringAgencies.Standard;
+        var errors = ReferralValidation.ValidateForSubmit(draft, today, agencies);
+        return errors.Count > 0 ? new ReferralReadResult(null, errors) : new ReferralReadResult(Build(draft, agencies), []);
     }
 
     // Validation has passed, so every required value is present and parses.
-    private static Referral Build(ReferralDraft d)
+    private static Referral Build(ReferralDraft d, ReferringAgencies agencies)
     {
         string Req(string id) => d.Get(id)!;
         string? Opt(string id) => d.Get(id);
@@ -42,7 +43,10 @@ public static class ReferralReader
         return new Referral(
             new Person(Req(F.PersonName), Date(F.PersonDateOfBirth), Req(F.PersonAddress), Req(F.PersonSystemReference),
                 Opt(F.PersonNhsNumber)?.Replace(" ", "").Replace("-", "")),
-            new Referrer(Req(F.ReferrerName), Req(F.ReferrerRole), Req(F.ReferrerAgency), Opt(F.ReferrerEmail), Opt(F.ReferrerTelephone)),
+            new Referrer(Req(F.ReferrerName), Req(F.ReferrerRole), agencies.Words(Req(F.ReferrerAgency)), Opt(F.ReferrerEmail), Opt(F.ReferrerTelephone))
+            {
+                AgencyNotListed = agencies.IsOther(Req(F.ReferrerAgency)) ? Opt(F.ReferrerAgencyOther) : null,
+            },
             new CareAndSupportNeeds(Req(F.NeedsDescription), Yes(F.NeedsFromImpairment), Outcomes(F.NeedsOutcomes),
                 Enum<HarmCategory>(F.NeedsMostSignificantHarm)),
             new MentalCapacity(Req(F.CapacityDecision), assessed,

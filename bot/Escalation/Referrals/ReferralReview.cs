@@ -17,11 +17,11 @@ public static class ReferralReview
 {
     public const string NotAnswered = "Not answered";
 
-    public static ReviewPage For(ReferralDraft draft, DateOnly today)
+    public static ReviewPage For(ReferralDraft draft, DateOnly today, ReferringAgencies? agencies = null)
     {
-        var all = ReferralValidation.ValidateForSubmit(draft, today);
+        var all = ReferralValidation.ValidateForSubmit(draft, today, agencies);
         var errors = all.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
-        var sections = ReferralForm.Sections.Select(section => new ReviewSection(section.Id, section.Title,
+        var sections = ReferralForm.SectionsFor(agencies).Select(section => new ReviewSection(section.Id, section.Title,
             section.FieldsFor(draft.RiskCount)
                 .Select(f => new ReviewLine(f.Id, f.Label, Describe(f, draft.Get(f.Id)), errors.GetValueOrDefault(f.Id)))
                 .ToArray())).ToArray();

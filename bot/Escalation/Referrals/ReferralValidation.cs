@@ -18,28 +18,28 @@ public static class ReferralValidation
     /// The errors for one step, in the order the fields appear. The review step checks everything,
     /// as <see cref="ValidateForSubmit"/> does. An unknown step id gives one error, not an exception.
     /// </summary>
-    public static IReadOnlyList<FieldError> Validate(ReferralDraft draft, string? sectionId, DateOnly today)
+    public static IReadOnlyList<FieldError> Validate(ReferralDraft draft, string? sectionId, DateOnly today, ReferringAgencies? agencies = null)
     {
-        var section = ReferralForm.Find(sectionId);
+        var section = ReferralForm.Find(sectionId, agencies);
         if (section is null) return [new FieldError(F.Route, "This part of the form was not recognised. Go back and try again.")];
-        if (section.Id == ReferralForm.ReviewStep) return ValidateForSubmit(draft, today);
+        if (section.Id == ReferralForm.ReviewStep) return ValidateForSubmit(draft, today, agencies);
 
         var errors = new List<FieldError>();
         foreach (var field in section.FieldsFor(draft.RiskCount))
             if (CheckField(field, draft.Get(field.Id), today) is { } message)
                 errors.Add(new FieldError(field.Id, message));
-        errors.AddRange(SectionRules(draft, section.Id));
+        errors.AddRange(SectionRules(draft, section.Id, agencies ?? ReferringAgencies.Standard));
         return Ordered(errors, section);
     }
 
     /// <summary>Everything needed before the referral can be submitted: the route check and all six sections.</summary>
-    public static IReadOnlyList<FieldError> ValidateForSubmit(ReferralDraft draft, DateOnly today)
+    public static IReadOnlyList<FieldError> ValidateForSubmit(ReferralDraft draft, DateOnly today, ReferringAgencies? agencies = null)
     {
         var errors = new List<FieldError>();
         if (!RouteCheck.Evaluate(draft.Route).Proceed)
             errors.Add(new FieldError(F.Route, "The route check says this referral should go elsewhere. Follow the advice given instead."));
         foreach (var section in ReferralForm.Sections)
-            errors.AddRange(Validate(draft, section.Id, today));
+            errors.AddRange(Validate(draft, section.Id, today, agencies));
         return errors;
     }
 
@@ -123,7 +123,7 @@ public static class ReferralValidation
     }
 
     /// <summary>Rules that depend on more than one answer.</summary>
-    private static IEnumerable<FieldError> SectionRules(ReferralDraft draft, string sectionId)
+    private static IEnumerable<FieldError> SectionRules(ReferralDraft draft, string sectionId, ReferringAgencies agencies)
     {
         bool Has(string id) => !string.IsNullOrWhiteSpace(draft.Get(id));
         FieldError? NeededIf(bool condition, string id, string message) => condition && !Has(id) ? new FieldError(id, message) : null;
@@ -131,6 +131,10 @@ public static class ReferralValidation
         var rules = new List<FieldError?>();
         switch (sectionId)
         {
+            case ReferralForm.PersonSection:
+                rules.Add(NeededIf(agencies.IsOther(draft.Get(F.ReferrerAgency)), F.ReferrerAgencyOther, "Enter your agency's name, as it is not listed"));
+                break;
+
             case ReferralForm.CapacitySection:
                 var assessed = FieldValues.ParseYesNo(draft.Get(F.CapacityAssessed)) == true;
                 rules.Add(NeededIf(assessed, F.CapacityAssessedOn, "Enter when capacity was assessed"));

@@ -57,7 +57,7 @@ public static class BotTelemetry
 
     /// <summary>
     /// The activity was handled. For invokes the outcome is the status the person's client sees (a card error's own
-    /// statusCode, 501 when no feature handles it), and it is counted.
+    /// statusCode, 400 when no feature handles it), and it is counted.
     /// </summary>
     public static void Handled(Activity? span, string? type, string? invokeName, InvokeResponse? response)
     {
@@ -66,7 +66,8 @@ public static class BotTelemetry
             span?.SetTag("bot.outcome", "ok");
             return;
         }
-        var status = response is null ? 501 : response.Body?["statusCode"]?.GetValue<int>() ?? response.Status;
+        response ??= InvokeResponse.NotSupported();
+        var status = response.Body?["statusCode"]?.GetValue<int>() ?? response.Status;
         var outcome = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         span?.SetTag("bot.outcome", outcome);
         Invokes.Add(1, new("bot.invoke.name", Known(invokeName, KnownInvokes)), new("bot.outcome", outcome));

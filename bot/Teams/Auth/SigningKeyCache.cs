@@ -8,7 +8,9 @@ namespace TeamsSafeguarding.Teams.Auth;
 /// The Bot Connector's signing keys and endorsements, downloaded from the OpenID metadata's jwks_uri and kept
 /// for <see cref="AutomaticRefreshInterval"/>. A token signed with a key we have not seen asks for a refresh
 /// (<see cref="RefreshAsync"/>), at most once per <see cref="MinimumRefreshInterval"/> so that junk tokens
-/// cannot make us hammer the metadata endpoint.
+/// cannot make us hammer the metadata endpoint. That interval is short on purpose: anyone can send a token with an
+/// unknown key id, so whatever it is, an attacker can spend it just before the Bot Connector rotates its keys, and
+/// the genuine new key is refused until it has passed. (The SDKs inherit ConfigurationManager's five minutes.)
 /// <para>
 /// Why not ConfigurationManager&lt;OpenIdConnectConfiguration&gt;: in Microsoft.IdentityModel 8.x its
 /// RequestRefresh() refreshes on a background thread, so "refresh, then retry once" would retry against the
@@ -20,8 +22,9 @@ public sealed class SigningKeyCache
 {
     /// <summary>The docs ask for at least daily; the SDK and the OpenID libraries use 12 hours.</summary>
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
-    /// <summary>Fewest minutes between refreshes asked for by unknown key ids (ConfigurationManager's default).</summary>
-    public static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromMinutes(5);
+    /// <summary>Shortest time between refreshes asked for by unknown key ids: at most two downloads a minute, however many
+    /// junk tokens arrive, and a rotated-in key is refused for at most this long.</summary>
+    public static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromSeconds(30);
     /// <summary>After a failed download, wait this long before trying again on the request path.</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(10);
 

@@ -80,7 +80,7 @@ public class LargestCardsBenchmarks
         {
             [F.PersonName] = "Alex Example", [F.PersonDateOfBirth] = "1960-05-01", [F.PersonAddress] = "1 Test Street, Testtown",
             [F.PersonSystemReference] = "LAS-12345", [F.PersonNhsNumber] = "943 476 5919",
-            [F.ReferrerName] = "Sam Worker", [F.ReferrerRole] = "Social worker", [F.ReferrerAgency] = "Adult Social Care",
+            [F.ReferrerName] = "Sam Worker", [F.ReferrerRole] = "Social worker", [F.ReferrerAgency] = "adult-social-care",
             [F.NeedsFromImpairment] = "true", [F.NeedsOutcomes] = "Nutrition,HabitableHome", [F.NeedsMostSignificantHarm] = "SelfNeglectAndHoarding",
             [F.CapacityAssessed] = "yes", [F.CapacityAssessedOn] = "2026-02-10", [F.CapacityConclusion] = "HasCapacity",
             [F.RefusesEssentialServices] = "yes", [F.RiskAssessmentLink] = "https://records.example.org/ra/1",

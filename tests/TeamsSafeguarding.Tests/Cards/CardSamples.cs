@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsSafeguarding.Cards;
 using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Partners;
+using TeamsSafeguarding.Tests.Escalation.Referrals;
 
 namespace TeamsSafeguarding.Tests.Cards;
 
@@ -28,6 +29,8 @@ public static class CardSamples
         ("model-every-element", CardModelTests.EverythingCard().ToJson()),
         .. PartnersSamples(),
         .. MeetingCardSamples.All(),
+        // Section 1 with "another agency" chosen and its name still to type: the agencies are a drop-down.
+        ("referral-section-person-another-agency", AnotherAgencySection()),
         // Referral risks: three risks (risk 2 open), the review listing all three, and the most risks.
         ("referral-risks-three", TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, Referrals.RiskDrafts.Three(),
             TeamsSafeguarding.Escalation.Referrals.ReferralForm.MultiAgencySection, Escalation.Referrals.Drafts.Today, openRisk: 2).ToJson()),
@@ -46,11 +49,36 @@ public static class CardSamples
              new("Casting decision by", ["DeputyBoardManager"])],
             [new("9 April 2026", ["removed from Police members: 1 person", "casting decision now by the deputy board manager"]),
              new("10 March 2026", ["added to Chairs: 1 person", "removed from Chairs: 1 person"])])).ToJson()),
+        .. BoardViewSamples(),
         ("board-roles-not-stored", TeamsSafeguarding.Cards.Triage.BoardRolesCard.Build(new TeamsSafeguarding.Cards.Triage.BoardRolesCardInput(
             "Safeguarding Adults Board", null, [new("Coordinators", ["00000000-0000-0000-0000-000000000011"]), new("Chairs", [])], [])).ToJson()),
     ];
 
     private const string SampleCaseId = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>The board's view (issue 12), each with its largest content: a full register page, a full log page, the
+    /// digest at its line limit, the measures with every group and the chart, a case summary with every date.</summary>
+    private static IEnumerable<(string, JsonObject)> BoardViewSamples()
+    {
+        var register = BoardView.SampleRegister();
+        yield return ("board-register-full-page", register.ToJson());
+        yield return ("board-register-empty", TeamsSafeguarding.Cards.Board.RegisterCard.Build(new(
+            [], 1, 1, 0, TeamsSafeguarding.Register.RegisterViews.OpenStages, "Received", true, "30 June 2026")).ToJson());
+        yield return ("board-case-summary", BoardView.SampleSummary().ToJson());
+        yield return ("board-case-log-page", BoardView.SampleLog().ToJson());
+        yield return ("board-digest-largest", BoardView.SampleDigest().ToJson());
+        yield return ("board-digest-reminder", BoardView.SampleReminder().ToJson());
+        yield return ("board-measures", BoardView.SampleMeasures().ToJson());
+    }
+
+    private static JsonObject AnotherAgencySection()
+    {
+        var draft = Escalation.Referrals.Drafts.Complete().With(
+            (TeamsSafeguarding.Escalation.Referrals.ReferralFields.ReferrerAgency, TeamsSafeguarding.Escalation.Referrals.ReferringAgencies.OtherValue));
+        var section = TeamsSafeguarding.Escalation.Referrals.ReferralForm.PersonSection;
+        return TeamsSafeguarding.Referrals.ReferralViews.Step(SampleCaseId, draft, section, Escalation.Referrals.Drafts.Today,
+            TeamsSafeguarding.Escalation.Referrals.ReferralValidation.Validate(draft, section, Escalation.Referrals.Drafts.Today)).ToJson();
+    }
 
     /// <summary>Case details, a page at a time: a section of the three-risk referral, its risk 2, and the largest referral's biggest pages.</summary>
     private static IEnumerable<(string, JsonObject)> DetailsSamples()

@@ -59,6 +59,8 @@ public sealed class BoardSideInPlaygroundTests(AzuriteFixture azurite) : IAsyncL
         // 1. Triage in the coordinators' channel (General): Alex, the deputy board manager, marks the five checks met.
         var triage = await driver.WaitForCardAsync(m => InChannel(m, CoordinatorsChannel) && m.AllText.Contains($"Triage referral {reference}"));
         Assert.Contains("Adult Social Care", triage.Text);
+        var details = await driver.ClickAsync(triage, TriageVerbs.ShowDetails);
+        Assert.Contains("Alex Example", details.Text);
         var triaged = await driver.ClickAsync(triage, TriageVerbs.Send, AllChecks(TriageCard.Met));
         Assert.Contains($"Referral {reference}: Sent to statutory partners", triaged.Text);
         Assert.Contains("27 March 2026", triaged.Text);
@@ -162,6 +164,7 @@ public sealed class BoardSideInPlaygroundTests(AzuriteFixture azurite) : IAsyncL
 
         // Nothing about the person, and not the response fed back to the referrer, in any channel.
         AssertNothingPrivateInChannels(ResponseRationale, ActionText);
+        AssertNothingPrivateOutsideTheCase(ResponseRationale, ActionText, MeganRationale, AdeleRationale);
     }
 
     [Fact]
@@ -223,6 +226,24 @@ public sealed class BoardSideInPlaygroundTests(AzuriteFixture azurite) : IAsyncL
 
     private static Dictionary<string, string?> AllChecks(string result) =>
         TriageChecklist.All.ToDictionary(c => c.FieldId, _ => (string?)result);
+
+    /// <summary>
+    /// After the journey, no stored row outside the case's own partition ("case|…": its access rules, its retention)
+    /// holds the person's details or what the board typed about them: not the redelivery guards, the conversations'
+    /// outboxes, the people's rows or the reference index.
+    /// </summary>
+    private void AssertNothingPrivateOutsideTheCase(params string[] alsoPrivate)
+    {
+        var table = host.Services.GetRequiredService<Azure.Data.Tables.TableClient>();
+        var outside = table.Query<Azure.Data.Tables.TableEntity>().Where(r => !r.PartitionKey.StartsWith("case|", StringComparison.Ordinal)).ToList();
+        Assert.Contains(outside, r => r.PartitionKey.StartsWith("dedupe|", StringComparison.Ordinal));
+        foreach (var row in outside)
+        {
+            var stored = string.Join("\n", row.Select(p => $"{p.Key}={p.Value}"));
+            foreach (var secret in PersonalDetails.Concat(alsoPrivate))
+                Assert.False(stored.Contains(secret, StringComparison.OrdinalIgnoreCase), $"\"{secret}\" is kept in {row.PartitionKey} / {row.RowKey}");
+        }
+    }
 
     /// <summary>A bot message in <paramref name="channelId"/>: a new post (its own thread) or a reply in one.</summary>
     private static bool InChannel(PlaygroundMessage m, string channelId) =>

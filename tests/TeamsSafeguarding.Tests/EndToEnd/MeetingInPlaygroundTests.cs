@@ -149,7 +149,7 @@ public sealed class MeetingInPlaygroundTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(CaseStage.WithPartners, (await Cases.GetAsync(caseId, default))!.Stage);
         var log = (await Cases.GetLogAsync(caseId, default)).Select(l => l.Action).ToList();
         foreach (var step in new[] { CaseActions.MeetingArranged, CaseActions.MeetingBooked, CaseActions.InvitationDownloaded, CaseActions.MeetingHeld,
-            CaseActions.MeetingRecorded, CaseActions.ActionReminderSent, CaseActions.ActionDone, CaseActions.ActionOverdue, CaseActions.ReviewDue, CaseActions.PlanReviewed })
+            CaseActions.MeetingRecorded, CaseActions.ActionReminderSent, CaseActions.ActionCompleted, CaseActions.ActionOverdue, CaseActions.ReviewDue, CaseActions.PlanReviewed })
             Assert.Contains(step, log);
         AssertNothingPrivateInChannels();
     }

@@ -29,7 +29,7 @@ public sealed record ShownCard(string ConversationId, string MessageId, JsonObje
 /// </summary>
 public sealed class PlaygroundDriver(PlaygroundSession playground)
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     public PlaygroundSession Playground => playground;
 

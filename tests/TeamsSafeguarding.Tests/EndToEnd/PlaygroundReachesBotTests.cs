@@ -13,7 +13,7 @@ namespace TeamsSafeguarding.Tests.EndToEnd;
 [Collection("Azurite")]
 public sealed class PlaygroundReachesBotTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     private readonly RecordingBot bot = new();
     private TestBotHost host = null!;

@@ -11,7 +11,7 @@ namespace TeamsSafeguarding.Tests.EndToEnd;
 [Collection("Azurite")]
 public sealed class WelcomeFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     private TestBotHost host = null!;
     private PlaygroundSession playground = null!;

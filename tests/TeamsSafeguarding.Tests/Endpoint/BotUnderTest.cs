@@ -3,7 +3,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsSafeguarding.Cards.Referrals;
+using TeamsSafeguarding.Escalation.Referrals;
 using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Tests.EndToEnd;
+using TeamsSafeguarding.Tests.Referrals;
 using TeamsSafeguarding.Tests.Routing;
 using TeamsSafeguarding.Tests.Support;
 
@@ -48,6 +52,21 @@ internal sealed class BotUnderTest : IAsyncDisposable
         return new BotUnderTest(host, connector, logs);
     }
 
+    /// <summary>
+    /// The bot reaching Azurite through <paramref name="line"/> (a handler the test can cut or make fail), with no SDK
+    /// retries so a failure shows at once.
+    /// </summary>
+    public static Task<BotUnderTest> StartBehindAsync(AzuriteFixture azurite, HttpMessageHandler line, string tableHint)
+    {
+        var tableName = azurite.NewTableName(tableHint);
+        return StartAsync(azurite, new Dictionary<string, string?> { ["Storage:TableName"] = tableName },
+            services => services.AddSingleton(new TableClient(azurite.ConnectionString, tableName, new TableClientOptions
+            {
+                Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(line)),
+                Retry = { MaxRetries = 0 },
+            })));
+    }
+
     /// <summary>A vendored Playground activity, pointed at the fake Connector, with a fresh id unless one is given.</summary>
     public JsonObject Fixture(string file, string? id = null)
     {
@@ -76,6 +95,41 @@ internal sealed class BotUnderTest : IAsyncDisposable
         return activity;
     }
 
+    /// <summary>
+    /// The Playground user's referral, clicked through the real host: the route check, each section with
+    /// <paramref name="answers"/>' values, then Submit. Returns the last answer (the confirmation, or a section card with
+    /// errors when the answers do not pass) and the case id.
+    /// </summary>
+    public async Task<(JsonObject Answer, string CaseId)> ReferAsync(ReferralDraft answers)
+    {
+        var card = await InvokeAsync(Click(ReferralVerbs.Route, ReferralsHarness.RouteAnswers()));
+        var caseId = ActionData(card, ReferralVerbs.Next)[ReferralVerbs.CaseIdKey]!.GetValue<string>();
+        foreach (var section in ReferralForm.Sections)
+        {
+            var data = ActionData(card, ReferralVerbs.Next);
+            if ((string?)data[ReferralVerbs.StepKey] != section.Id) return (card, caseId);
+            foreach (var (id, value) in PlaygroundDriver.TypedFor(answers, section.Id, risk: 1)) data[id] = value;
+            card = await InvokeAsync(Click(ReferralVerbs.Next, data));
+        }
+        return (await InvokeAsync(Click(ReferralVerbs.Submit, ActionData(card, ReferralVerbs.Submit))), caseId);
+    }
+
+    /// <summary>The data of the button with <paramref name="verb"/> on a card answer (a copy, to add inputs to).</summary>
+    public static JsonObject ActionData(JsonObject answer, string verb) =>
+        PlaygroundDriver.Walk(answer["value"]).Single(e => (string?)e["verb"] == verb)["data"]!.DeepClone().AsObject();
+
+    /// <summary>The cards the bot sent to a channel (new threads, replies and updates in its threads), oldest first.</summary>
+    public IReadOnlyList<JsonObject> ChannelCards(string channelId) =>
+        [.. Connector.Calls
+            .Where(c => c.Parameters?.ChannelData?.Channel?.Id == channelId
+                || c.ConversationId is { } id && (id == channelId || id.StartsWith(channelId + ";", StringComparison.Ordinal)))
+            .Select(c => c.Activity?.Attachments?.FirstOrDefault()?.Content).OfType<JsonObject>()];
+
+    /// <summary>Every text on a card or answer, one per line (JSON text escapes characters such as apostrophes).</summary>
+    public static string TextOf(JsonNode? node) =>
+        string.Join("\n", PlaygroundDriver.Walk(node).SelectMany(o => o.Select(p => p.Value)).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>());
+
     public Task<HttpResponseMessage> PostAsync(JsonNode activity) => PostAsync(activity.ToJsonString());
 
     public Task<HttpResponseMessage> PostAsync(string body) =>
@@ -92,7 +146,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
     /// <summary>Waits until the outbox has nothing left to send, so every message the bot queued has been sent (or failed).</summary>
     public async Task OutboxDrainedAsync(TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var pending = Table.Query<TableEntity>(
@@ -103,9 +157,12 @@ internal sealed class BotUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Every row the activities stored: all but the board's roles, which the bot stores when it starts.</summary>
+    /// <summary>Every row the activities stored: all but what the bot stores when it starts (the board's roles, the
+    /// register's built marker, and the next deadline digest in the due index).</summary>
     public IReadOnlyList<TableEntity> Rows() =>
-        Table.Query<TableEntity>(e => e.PartitionKey != TeamsSafeguarding.Board.BoardRolesStore.Partition).ToList();
+        Table.Query<TableEntity>(e => e.PartitionKey != TeamsSafeguarding.Board.BoardRolesStore.Partition
+            && e.PartitionKey != TeamsSafeguarding.Register.RegisterIndex.Partition
+            && e.PartitionKey != TeamsSafeguarding.Scheduling.DueIndex.PartitionOf(TeamsSafeguarding.Digest.DigestSweep.Kind)).ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsSafeguarding.Tests.Support;
@@ -15,17 +14,8 @@ public sealed class HealthAndStorageOutageTests(AzuriteFixture azurite) : IAsync
     private readonly StorageLine line = new();
     private BotUnderTest bot = null!;
 
-    public async Task InitializeAsync()
-    {
-        var tableName = azurite.NewTableName("health");
-        bot = await BotUnderTest.StartAsync(azurite, new Dictionary<string, string?> { ["Storage:TableName"] = tableName },
-            services => services.AddSingleton(new TableClient(azurite.ConnectionString, tableName, new TableClientOptions
-            {
-                // Azurite, reached through a line the test can cut; no SDK retries so an outage shows at once.
-                Transport = new HttpClientTransport(new HttpClient(line)),
-                Retry = { MaxRetries = 0 },
-            })));
-    }
+    // Azurite, reached through a line the test can cut.
+    public async Task InitializeAsync() => bot = await BotUnderTest.StartBehindAsync(azurite, line, "health");
 
     public async Task DisposeAsync()
     {
@@ -87,7 +77,7 @@ public sealed class HealthAndStorageOutageTests(AzuriteFixture azurite) : IAsync
         line.Cut = false;
         using var redelivered = await bot.PostAsync(help);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
-        await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.SendToConversation, TimeSpan.FromSeconds(10));
+        await bot.Connector.WaitForCallAsync(c => c.Operation == ConnectorOperation.SendToConversation, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Passes requests to Azurite until cut, then fails them as a dead network would.</summary>

@@ -16,7 +16,7 @@ namespace TeamsSafeguarding.Tests.Endpoint;
 [Collection("Azurite")]
 public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private BotUnderTest bot = null!;
 
     public async Task InitializeAsync() => bot = await BotUnderTest.StartAsync(azurite);
@@ -193,14 +193,15 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task An_invoke_nobody_handles_is_501_not_implemented()
+    public async Task An_invoke_nobody_handles_is_a_400_with_the_reason_never_a_5xx()
     {
         var invoke = bot.Fixture("invoke-adaptiveCard-action.json");
         invoke["name"] = "composeExtension/query";
 
         using var response = await bot.PostAsync(invoke);
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NotSupported", await response.Content.ReadAsStringAsync());
         Assert.Empty(bot.Connector.Calls);
     }
 

@@ -87,7 +87,7 @@ public sealed class NoPersonalDataInLogsTests(AzuriteFixture azurite) : IAsyncLi
     /// <summary>Installed in the personal chat, help, a message about someone, and a whole referral submitted.</summary>
     private async Task PeopleUseTheBotAsync()
     {
-        var wait = TimeSpan.FromSeconds(10);
+        var wait = TimeSpan.FromSeconds(60);
 
         // Installed in the personal chat: the welcome card.
         var install = AsPractitioner(bot.Fixture("installationUpdate-add-personal.json"));

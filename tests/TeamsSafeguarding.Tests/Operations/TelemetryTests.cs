@@ -34,7 +34,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         var card = await PostTracedAsync(bot.Click("no.such.verb"));
         var unknownInvoke = bot.Fixture("invoke-adaptiveCard-action.json");
         unknownInvoke["name"] = "composeExtension/query";
-        var notImplemented = await PostTracedAsync(unknownInvoke);
+        var notSupported = await PostTracedAsync(unknownInvoke);
 
         var help = Assert.Single(BotSpans(message));
         Assert.Equal("bot message", help.DisplayName);
@@ -47,11 +47,11 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("adaptiveCard/action", click.GetTagItem("bot.invoke.name"));
         Assert.Equal("400", click.GetTagItem("bot.outcome")); // the card error the person sees
 
-        var other = Assert.Single(BotSpans(notImplemented));
+        var other = Assert.Single(BotSpans(notSupported));
         Assert.Equal("other", other.GetTagItem("bot.invoke.name")); // names from the network are not recorded as sent
-        Assert.Equal("501", other.GetTagItem("bot.outcome"));
+        Assert.Equal("400", other.GetTagItem("bot.outcome"));
         Assert.Contains(telemetry.Measurements(), m => m.Instrument == "safeguarding.invokes"
-            && (string?)m.Tags["bot.outcome"] == "501" && (string?)m.Tags["bot.invoke.name"] == "other");
+            && (string?)m.Tags["bot.outcome"] == "400" && (string?)m.Tags["bot.invoke.name"] == "other");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
             .SetParentId(trace, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start();
         using var response = await bot.Http.PostAsync("api/messages",
             new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotImplemented, $"answered {(int)response.StatusCode}");
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"answered {(int)response.StatusCode}");
         return trace;
     }
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Xunit;
 
@@ -6,33 +6,24 @@ namespace TeamsSafeguarding.Tests.Support;
 
 /// <summary>
 /// One real Azurite (Table service) for the whole test run, on a free port with in-memory data; each test
-/// class gets fresh tables from <see cref="NewTable"/>. Installed by infra/test.sh (npm ci in infra/).
+/// class gets fresh tables from <see cref="NewTable"/>. Installed by infra/test.sh (npm ci in infra/), run through
+/// <see cref="NodeToolProcess"/> so it stops with the test host, and given <see cref="StartupWait.Timeout"/> to start.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public sealed partial class AzuriteFixture : IAsyncLifetime
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _process;
+    private NodeToolProcess? _process;
     private int _tables;
 
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        var exe = Path.Combine(RepoRoot.NodeModules, ".bin", "azurite-table");
-        if (!File.Exists(exe))
-            throw new InvalidOperationException($"Azurite is not installed ({exe} is missing). Run infra/test.sh, or `npm ci` in infra/.");
-
         // Azurite 3.37 reports port 0 literally when asked for a free one, so we pick the port ourselves.
         var port = FreePort();
-        var start = new ProcessStartInfo(exe)
-        {
-            ArgumentList = { "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--tableHost", "127.0.0.1", "--tablePort", port.ToString() },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        await WaitUntilStartedAsync(_process, TimeSpan.FromSeconds(30));
+        _process = NodeToolProcess.Start("Azurite (Table service)", Path.Combine(".bin", "azurite-table"),
+            ["--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--tableHost", "127.0.0.1", "--tablePort", port.ToString()]);
+        await _process.WaitForLineAsync(Started(), StartupWait.Timeout);
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
                            $"AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
@@ -62,31 +53,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return port;
     }
 
-    private static async Task WaitUntilStartedAsync(Process process, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (!cts.IsCancellationRequested)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(cts.Token);
-            if (line is null) break;
-            if (line.Contains("successfully started", StringComparison.OrdinalIgnoreCase))
-            {
-                // Keep draining its output so a full pipe never blocks it.
-                _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } });
-                _ = Task.Run(async () => { while (await process.StandardError.ReadLineAsync() is not null) { } });
-                return;
-            }
-        }
-        var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
-        throw new InvalidOperationException("Azurite did not start. " + error);
-    }
-
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
         _process?.Dispose();
         return Task.CompletedTask;
     }
+
+    [GeneratedRegex("successfully started", RegexOptions.IgnoreCase)]
+    private static partial Regex Started();
 }
 
 [CollectionDefinition("Azurite")]

@@ -6,12 +6,17 @@ using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Digest;
+using TeamsSafeguarding.Export;
+using TeamsSafeguarding.Measures;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Identity;
 using TeamsSafeguarding.Meetings;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
+using TeamsSafeguarding.Register;
+using TeamsSafeguarding.Retention;
 using TeamsSafeguarding.Teams;
 using TeamsSafeguarding.Triage;
 using TeamsSafeguarding.Welcome;
@@ -40,7 +45,8 @@ internal static class BotServices
         services.AddSingleton(table);
         services.AddTeamsProtocol(config, new DevelopmentEnvironment());
         services.AddOutbox(config).AddConversations().AddCaseFiles(config).AddBoard(config)
-            .AddWelcome().AddReferrals(config).AddTriage().AddPartners().AddAzureCredential(config).AddMeetings(config);
+            .AddWelcome().AddReferrals(config).AddTriage().AddPartners().AddAzureCredential(config).AddMeetings(config)
+            .AddRegister().AddDigest().AddMeasures().AddExport(config).AddRetention();
         // What the test says wins over the (empty) configuration.
         services.AddSingleton<IOptions<BoardOptions>>(Options.Create(board));
         services.AddSingleton(profile ?? ProcessProfile.Default);

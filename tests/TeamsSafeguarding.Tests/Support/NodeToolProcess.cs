@@ -20,10 +20,16 @@ public sealed class NodeToolProcess : IDisposable
     public string Name { get; private init; } = "";
     public bool HasExited => process.HasExited;
 
-    /// <summary>Every line the tool has printed so far (stdout and stderr), for failure messages.</summary>
+    /// <summary>Every line the tool has printed so far (stdout and stderr).</summary>
     public string Output
     {
         get { lock (gate) return string.Join(Environment.NewLine, output); }
+    }
+
+    /// <summary>The last lines the tool printed, for failure messages.</summary>
+    public string LastOutput
+    {
+        get { lock (gate) return StartupWait.LastLines(output); }
     }
 
     /// <summary>Starts <paramref name="script"/> (a path under infra/node_modules) with <paramref name="args"/>.</summary>
@@ -90,7 +96,7 @@ public sealed class NodeToolProcess : IDisposable
                 process.WaitForExit(); // drains the output readers
                 lock (gate)
                     if (output.Skip(seen).Select(l => pattern.Match(l)).FirstOrDefault(m => m.Success) is { } late) return late;
-                throw new InvalidOperationException($"{Name} exited (code {process.ExitCode}) before printing /{pattern}/. Output:\n{Output}");
+                throw new InvalidOperationException($"{Name} did not start: it exited (code {process.ExitCode}) before printing /{pattern}/. Its last output:\n{LastOutput}");
             }
             try
             {
@@ -98,7 +104,7 @@ public sealed class NodeToolProcess : IDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"{Name} did not print /{pattern}/ within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+                throw new TimeoutException($"{Name} did not start: it did not print /{pattern}/ within {timeout.TotalSeconds:0} s. Its last output:\n{LastOutput}");
             }
         }
     }

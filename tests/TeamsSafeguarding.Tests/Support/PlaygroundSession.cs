@@ -14,7 +14,7 @@ namespace TeamsSafeguarding.Tests.Support;
 /// </summary>
 public sealed partial class PlaygroundSession : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = StartupWait.Timeout;
 
     private readonly NodeToolProcess process;
     private readonly string workDirectory;
@@ -151,6 +151,20 @@ public sealed partial class PlaygroundSession : IAsyncDisposable
         return new PlaygroundInvokeResult((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>
+    /// Sends <paramref name="activity"/> to the bot verbatim ("Mock an Activity"), on the Playground's base activity for
+    /// <paramref name="conversationId"/> (from the current user, with its serviceUrl), for activities its UI cannot make,
+    /// such as the fileConsent/invoke Teams sends when a file consent card is answered. The bot's answer is only in the log.
+    /// </summary>
+    public async Task SendCustomActivityAsync(string conversationId, JsonObject activity, CancellationToken ct = default)
+    {
+        var template = (await http.GetFromJsonAsync<JsonObject>(
+            $"_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}", ct))!;
+        foreach (var (key, value) in activity) template[key] = value?.DeepClone();
+        using var response = await http.PostAsJsonAsync("_internal/v1/customActivities", template, ct);
+        await EnsureSuccessAsync(response, "send a custom activity");
+    }
+
     /// <summary>The first bot message (already shown or still to come) matching <paramref name="predicate"/>.</summary>
     public Task<PlaygroundMessage> WaitForMessageAsync(Func<PlaygroundMessage, bool> predicate, TimeSpan timeout) =>
         messages.WaitForAsync(predicate, timeout, () => $"No matching bot message within {timeout.TotalSeconds:0} s. " + Describe());
@@ -179,7 +193,7 @@ public sealed partial class PlaygroundSession : IAsyncDisposable
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                throw new TimeoutException($"The Playground did not answer /_debug/ping. Output:\n{process.Output}");
+                throw new TimeoutException($"The Agents Playground did not start: it did not answer /_debug/ping within {StartTimeout.TotalSeconds:0} s. Its last output:\n{process.LastOutput}");
             }
             await Task.Delay(100, deadline.Token);
         }
@@ -233,7 +247,7 @@ public sealed partial class PlaygroundSession : IAsyncDisposable
         if (response.IsSuccessStatusCode) return;
         var body = await response.Content.ReadAsStringAsync();
         throw new InvalidOperationException(
-            $"The Playground refused to {what}: {(int)response.StatusCode} {body}. Output:\n{process.Output}");
+            $"The Playground refused to {what}: {(int)response.StatusCode} {body}. Its last output:\n{process.LastOutput}");
     }
 
     public async ValueTask DisposeAsync()

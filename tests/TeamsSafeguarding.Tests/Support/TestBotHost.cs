@@ -58,14 +58,30 @@ public sealed class TestBotHost : IDisposable, IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
-        var factory = new BotFactory(all, configureServices);
+        // What the host logged while starting, at every level, to say why when it does not.
+        var startLog = new LogCapture();
+        var factory = new BotFactory(all, services =>
+        {
+            startLog.AddTo(services);
+            configureServices?.Invoke(services);
+        });
         try
         {
             factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            factory.StartServer();
+            // Start-up creates the table and stores the board's roles on Azurite: slow on a busy machine, so it gets
+            // the generous start-up wait, ending as soon as the host is listening.
+            var starting = Task.Run(factory.StartServer);
+            if (!starting.Wait(StartupWait.Timeout))
+                throw new TimeoutException($"The bot host did not start within {StartupWait.Timeout.TotalSeconds:0} s. {LastLog(startLog)}");
             var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
                 .Addresses.First();
             return new TestBotHost(factory, new Uri(address.TrimEnd('/') + "/"), tableName);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            factory.Dispose();
+            var cause = e.InnerException!;
+            throw new InvalidOperationException($"The bot host did not start: {cause.GetType().Name}: {cause.Message} {LastLog(startLog)}", cause);
         }
         catch
         {
@@ -74,6 +90,9 @@ public sealed class TestBotHost : IDisposable, IAsyncDisposable
             throw;
         }
     }
+
+    private static string LastLog(LogCapture log) =>
+        "Its last log lines:" + Environment.NewLine + StartupWait.LastLines(log.Entries.Select(e => e.ToString()).ToList());
 
     /// <summary>An HttpClient whose BaseAddress is this host.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };

@@ -21,7 +21,7 @@ internal static class Drafts
         [F.PersonNhsNumber] = "943 476 5919",
         [F.ReferrerName] = "Sam Worker",
         [F.ReferrerRole] = "Social worker",
-        [F.ReferrerAgency] = "Adult Social Care",
+        [F.ReferrerAgency] = "adult-social-care", // "Adult Social Care" on the board's standard list
         [F.NeedsDescription] = "Needs help with daily living.",
         [F.NeedsFromImpairment] = "true",
         [F.NeedsOutcomes] = "Nutrition,HabitableHome",

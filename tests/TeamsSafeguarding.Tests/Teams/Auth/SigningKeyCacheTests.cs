@@ -52,7 +52,7 @@ public sealed class SigningKeyCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_key_ids_refresh_at_most_once_per_five_minutes()
+    public async Task Unknown_key_ids_refresh_at_most_once_per_thirty_seconds()
     {
         Assert.True((await Authenticate()).Succeeded);
         _issuer.AddKey("unpublished", publish: false);
@@ -63,7 +63,7 @@ public sealed class SigningKeyCacheTests : IAsyncLifetime
 
         _issuer.AddKey("late", publish: false);
         _issuer.Publish("late");
-        Assert.False((await Authenticate("late")).Succeeded); // still within the five minutes
+        Assert.False((await Authenticate("late")).Succeeded); // still within the thirty seconds
 
         _clock.Advance(SigningKeyCache.MinimumRefreshInterval);
         Assert.True((await Authenticate("late")).Succeeded);
