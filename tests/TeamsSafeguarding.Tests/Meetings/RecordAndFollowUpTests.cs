@@ -166,6 +166,8 @@ public sealed class RecordAndFollowUpTests(AzuriteFixture azurite) : IAsyncLifet
         var marked = Card(await _m.Click(MeetingsHarness.Owner, MeetingVerbs.ActionDone, caseId, ("action", "1"), (TeamsSafeguarding.Meetings.FollowUpViews.NoteId, "Visit done on 31 March.")));
         Assert.Contains("Marked done on 1 April 2026", marked.ToJsonString());
         Assert.Equal("Visit done on 31 March.", (await _m.ActionsAsync(caseId))!.Find(1)!.DoneNote);
+        var completed = Assert.Single(await _m.LogAsync(caseId), l => l.Action == CaseActions.ActionCompleted);
+        Assert.Equal(("on time", MeetingsHarness.Owner), (completed.Detail, completed.ActorKey)); // as the quarterly measures count it
 
         // Action 2 (owner not in Teams): its reminder goes to the coordinators; the working day after it is due, it is flagged overdue.
         clock.SetUtcNow(new DateTimeOffset(2026, 4, 29, 8, 0, 0, TimeSpan.Zero));
