@@ -5,6 +5,7 @@ using TeamsSafeguarding.Digest;
 using TeamsSafeguarding.Export;
 using TeamsSafeguarding.Identity;
 using TeamsSafeguarding.Measures;
+using TeamsSafeguarding.Meetings;
 using TeamsSafeguarding.Operations;
 using TeamsSafeguarding.Operations.Telemetry;
 using TeamsSafeguarding.Outbox;
@@ -38,6 +39,7 @@ builder.Services
     .AddReferrals(config)
     .AddTriage()
     .AddPartners()
+    .AddMeetings(config)                            // the review meeting: Graph (or an invitation file), record, follow-up
     // The board's view of its cases (issue 12).
     .AddRegister()
     .AddDigest()
@@ -48,6 +50,7 @@ builder.Services
 var app = builder.Build();
 app.MapBotEndpoint();
 app.MapHealth();
+app.MapMeetingInvitations();
 app.Run();
 
 public partial class Program;

@@ -86,6 +86,7 @@ fi
 # Azurite's well-known development account; only the port differs from bot/appsettings.Development.json.
 ASPNETCORE_ENVIRONMENT=Development \
 Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;" \
+Meetings__PublicBaseUrl="http://127.0.0.1:$BOT_PORT" \
   dotnet run --project bot --no-build --no-launch-profile --urls "http://127.0.0.1:$BOT_PORT" \
   >.local/logs/bot.log 2>&1 &
 bot_pid=$!

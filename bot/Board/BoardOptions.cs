@@ -64,4 +64,6 @@ public sealed class AgencyOptions
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public List<string> Members { get; set; } = [];
+    /// <summary>The agency's representative at senior management review meetings (an email; the coordinator may change it per meeting).</summary>
+    public string? MeetingRepresentative { get; set; }
 }

@@ -29,6 +29,12 @@ public sealed class ProcessOptions
     public UntriagedForwarding UntriagedForwarding { get; set; } = Defaults.UntriagedForwarding;
     public int DraftRetentionDays { get; set; } = Defaults.DraftRetentionDays;
     public int DraftWarningDays { get; set; } = Defaults.DraftWarningDays;
+    public int MeetingSearchWorkingDays { get; set; } = Defaults.MeetingSearchWorkingDays;
+    public TimeOnly MeetingDayStart { get; set; } = Defaults.MeetingDayStart;
+    public TimeOnly MeetingDayEnd { get; set; } = Defaults.MeetingDayEnd;
+    public int MeetingLengthMinutes { get; set; } = Defaults.MeetingLengthMinutes;
+    public int ActionReminderWorkingDaysBefore { get; set; } = Defaults.ActionReminderWorkingDaysBefore;
+    public TimeOnly FollowUpTime { get; set; } = Defaults.FollowUpTime;
     public int TriageDueWorkingDays { get; set; } = Defaults.TriageDueWorkingDays;
     public TimeOnly DigestTime { get; set; } = Defaults.DigestTime;
     public int ClosedCaseRetentionYears { get; set; } = Defaults.ClosedCaseRetentionYears;
@@ -50,6 +56,12 @@ public sealed class ProcessOptions
         UntriagedForwarding = UntriagedForwarding,
         DraftRetentionDays = DraftRetentionDays,
         DraftWarningDays = DraftWarningDays,
+        MeetingSearchWorkingDays = MeetingSearchWorkingDays,
+        MeetingDayStart = MeetingDayStart,
+        MeetingDayEnd = MeetingDayEnd,
+        MeetingLengthMinutes = MeetingLengthMinutes,
+        ActionReminderWorkingDaysBefore = ActionReminderWorkingDaysBefore,
+        FollowUpTime = FollowUpTime,
         TriageDueWorkingDays = TriageDueWorkingDays,
         DigestTime = DigestTime,
         ClosedCaseRetentionYears = ClosedCaseRetentionYears,

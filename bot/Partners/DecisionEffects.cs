@@ -34,15 +34,19 @@ public sealed class DecisionEffects(IOptions<BoardOptions> board, PartnersCards 
     }
 
     public static string NextStepWords(PartnerChoice outcome) => outcome == PartnerChoice.MeetingRequired
-        ? "A senior management review meeting will be arranged."
+        ? "A senior management review meeting will be arranged: a coordinator records the lead agency."
         : "The partners' agreed response will be recorded and fed back.";
 
-    /// <summary>The notice card; the coordinators' copy of a "no meeting" decision has the button to record the response.</summary>
+    /// <summary>
+    /// The notice card; until the next step is taken, the coordinators' copy has its button: record the agreed response
+    /// ("no meeting") or arrange the review meeting ("meeting required").
+    /// </summary>
     public static Cards.AdaptiveCard NoticeCard(Case record, PartnerChoice outcome, DecisionMethod method, DateTimeOffset decidedAt,
         bool forCoordinators, string? status = null) =>
         DecisionNoticeCard.Build(record.ReferenceOrId, PartnerChoiceWords.Display(outcome), DecisionMethodWords.Display(method),
             DisplayDate.Of(decidedAt), NextStepWords(outcome),
-            forCoordinators && outcome == PartnerChoice.NoMeeting && status is null ? record.CaseId : null, status);
+            forCoordinators && outcome == PartnerChoice.NoMeeting && status is null ? record.CaseId : null, status,
+            forCoordinators && outcome == PartnerChoice.MeetingRequired && status is null && record.Stage == CaseStage.MeetingRequired ? record.CaseId : null);
 
     private IEnumerable<OutboundMessage> Notices(Case record, PartnerDecisionState state)
     {

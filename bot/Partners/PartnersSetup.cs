@@ -11,6 +11,7 @@ public static class PartnersSetup
         services.AddSingleton<PartnersRoster>();
         services.AddSingleton<PartnersCards>();
         services.AddSingleton<PartnersClock>();
+        services.AddSingleton<PartnersRound>();
         services.AddSingleton<DecisionEffects>();
         services.AddSingleton<PartnersFeature>();
         services.AddSingleton<IBotFeature>(sp => sp.GetRequiredService<PartnersFeature>());

@@ -12,6 +12,7 @@ using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Storage;
 using TeamsSafeguarding.Teams;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Meetings;
 
 namespace TeamsSafeguarding.Triage;
 
@@ -23,8 +24,8 @@ namespace TeamsSafeguarding.Triage;
 /// message key as the original, so later in-place updates go to it. Board members only; the read is logged on the case.
 /// </summary>
 public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, BoardDirectory directory, PartnersCards partnersCards, MemberTeamsIds teamsIds,
-    DeputyAbsenceStore absences, PartnersRoster roster, Escalation.Process.ProcessProfile profile, IOptions<BoardOptions> board, IOptions<BotOptions> bot, Replies replies,
-    ILogger<CaseCardCommand> log) : IBotFeature
+    DeputyAbsenceStore absences, PartnersRoster roster, MeetingChannel meetings, Escalation.Process.ProcessProfile profile, IOptions<BoardOptions> board,
+    IOptions<BotOptions> bot, Replies replies, ILogger<CaseCardCommand> log) : IBotFeature
 {
     public const string Phrase = TeamsSafeguarding.Cards.Onboarding.Commands.Case;
 
@@ -71,7 +72,8 @@ public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, Boar
         var who = actor.UserKey;
         teamsIds.Learn(who, actor.TeamsUserId);
         var reads = new List<string> { PartnersRow.Row, TriageRow.Row, OutboxRow.PostedKey(PartnersCards.MessageKey),
-            OutboxRow.PostedKey(ReceivedReferralNotice.TriageCardKey), OutboxRow.PostedKey(DecisionEffects.NoticeKey) };
+            OutboxRow.PostedKey(ReceivedReferralNotice.TriageCardKey), OutboxRow.PostedKey(DecisionEffects.NoticeKey),
+            MeetingRow.Row, ActionsRow.Row, OutboxRow.PostedKey(MeetingRow.CardKey) };
 
         var answer = await commands.RunAsync(caseId, directory.ActorFor(who), reads, (file, writes) =>
         {
@@ -92,7 +94,17 @@ public sealed class CaseCardCommand(CaseCommands commands, CaseStore cases, Boar
                 writes.Send(partnersCards.FirstPost(b.PartnersChannelId!, record, partners));
                 shown.Add("partners' card in the statutory partners' channel");
             }
-            if (inCoordinators)
+            var meeting = file.Row(MeetingRow.Row) is { } m ? MeetingRow.FromEntity(record.CaseId, m) : null;
+            if (inCoordinators && meeting is { Arrangement: not null, CardPosted: true } && record.Stage != CaseStage.MeetingRequired)
+            {
+                // Once the review meeting is arranged, its card is the case's card in the coordinators' channel.
+                writes.Guard(MeetingRow.Row);
+                RetireEarlierCopy(file, writes, MeetingRow.CardKey, referenceText);
+                var actions = file.Row(ActionsRow.Row) is { } a ? ActionsRow.FromEntity(record.CaseId, a) : null;
+                writes.Send(meetings.Repost(b.CoordinatorsChannelId!, record, meeting, actions, writes.Now));
+                shown.Add("review meeting card in the coordinators' channel");
+            }
+            else if (inCoordinators)
             {
                 var card = CoordinatorsCaseCard.For(record, file.Row(TriageRow.Row), partners, b.CoordinatorsChannelId!, absence, profile.UntriagedForwarding, writes.Now);
                 RetireEarlierCopy(file, writes, card.Message.MessageKey!, referenceText);

@@ -20,8 +20,8 @@ namespace TeamsSafeguarding.Triage;
 /// a coordinator may send it on untriaged when the board's process allows it. Each outcome is one case command: the
 /// stage change, the "triage" row, the log and the messages it causes, committed together.
 /// </summary>
-public sealed class TriageFeature(CaseCommands commands, BoardDirectory directory, PartnersCards partnersCards, PartnersClock clocks,
-    IOptions<BoardOptions> board, ProcessProfile profile, WorkingDayCalendar calendar, DeputyAbsenceStore absences, PartnersRoster roster,
+public sealed class TriageFeature(CaseCommands commands, BoardDirectory directory, PartnersRound round, ProcessProfile profile,
+    DeputyAbsenceStore absences, PartnersRoster roster,
     ILogger<TriageFeature> log) : IBotFeature
 {
     public const string NotFound = "We could not find this referral. It may have been withdrawn.";
@@ -95,11 +95,7 @@ public sealed class TriageFeature(CaseCommands commands, BoardDirectory director
         }
         else
         {
-            var partners = PartnersRow.Start(next.CaseId, writes.Now, profile.PartnerDeadlines(writes.Now, calendar), outcome.NotTriaged);
-            writes.Put(partners.ToEntity());
-            if (clocks.NextDue(partners, writes.Now) is { } due) writes.Schedule(PartnersClock.Kind, due);
-            if (!string.IsNullOrWhiteSpace(board.Value.PartnersChannelId))
-                writes.Send(partnersCards.FirstPost(board.Value.PartnersChannelId!, next, partners));
+            round.Start(writes, next, outcome.NotTriaged);
         }
         var outcomeCard = OutcomeCard(next, outcome, failedNames);
         writes.Send(new OutboundMessage(DeliveryTarget.UpdateOf(ReceivedReferralNotice.TriageCardKey), Replies.Card(outcomeCard.ToJson())));

@@ -18,4 +18,18 @@ public static class LondonTime
         var localMidnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(localMidnight, Zone), TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// The instant of a London wall-clock time on <paramref name="day"/>. A time skipped when the clocks go forward
+    /// (01:00-02:00 on the last Sunday of March) is read as if the clocks had not changed yet; working hours never hit it.
+    /// </summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+    }
+
+    /// <summary>The London wall-clock time at an instant (for showing a meeting's time).</summary>
+    public static TimeOnly TimeOf(DateTimeOffset instant) => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

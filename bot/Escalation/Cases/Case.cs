@@ -1,3 +1,5 @@
+using TeamsSafeguarding.Escalation.Meetings;
+
 namespace TeamsSafeguarding.Escalation.Cases;
 
 /// <summary>
@@ -105,6 +107,68 @@ public sealed record Case
             new(CaseActions.ResponseAgreed, $"{furtherActions} further action(s)"),
             new(CaseActions.FeedbackSent, $"Feedback date {today:yyyy-MM-dd}"),
             new(CaseActions.Closed, $"Closed {today:yyyy-MM-dd}"));
+
+    // The senior management review meeting and its loop (domain.md section 2: MeetingRequired -> Arranging -> Held ->
+    // FeedbackSent, further review -> Arranging). Details are counts, dates and list values: never an address or typed text.
+
+    /// <summary>A coordinator recorded the lead agency, the organiser and the invitees: the meeting is being arranged.</summary>
+    public CaseChange LeadAgencyRecorded(string summary, StageTable stages, DateTimeOffset at) =>
+        MoveTo(CaseStage.Arranging, stages, at, new CaseLogLine(CaseActions.MeetingArranged, summary));
+
+    /// <summary>The arrangement changed while the meeting is still being arranged (e.g. before a further review).</summary>
+    public CaseChange ArrangementChanged(string summary, DateTimeOffset at) => Stage == CaseStage.Arranging
+        ? new CaseChange(this, this with { UpdatedAt = at }, [new(CaseActions.ArrangementChanged, summary)], null)
+        : CaseChange.Refused(this, $"The meeting's arrangements can be changed only while it is being arranged (the case is \"{CaseStageWords.Display(Stage)}\").");
+
+    /// <summary>The time is agreed: in the organiser's calendar with a Teams link, or recorded with an invitation file.</summary>
+    public CaseChange MeetingBooked(string when, string how, StageTable stages, DateTimeOffset at) =>
+        MoveTo(CaseStage.MeetingBooked, stages, at, new CaseLogLine(CaseActions.MeetingBooked, $"{when}; {how}"));
+
+    public CaseChange MeetingRescheduled(string when, string how, DateTimeOffset at) => Stage == CaseStage.MeetingBooked
+        ? new CaseChange(this, this with { UpdatedAt = at }, [new(CaseActions.MeetingRescheduled, $"{when}; {how}")], null)
+        : CaseChange.Refused(this, $"Only a booked meeting can be moved (the case is \"{CaseStageWords.Display(Stage)}\").");
+
+    /// <summary>The booked meeting is cancelled: it is to be arranged again.</summary>
+    public CaseChange MeetingCancelled(string how, StageTable stages, DateTimeOffset at) =>
+        MoveTo(CaseStage.Arranging, stages, at, new CaseLogLine(CaseActions.MeetingCancelled, how));
+
+    /// <summary>The meeting has taken place and its record is started.</summary>
+    public CaseChange MeetingHeld(DateOnly day, StageTable stages, DateTimeOffset at) =>
+        MoveTo(CaseStage.MeetingHeld, stages, at, new CaseLogLine(CaseActions.MeetingHeld, $"Meeting date {day:yyyy-MM-dd}"));
+
+    /// <summary>
+    /// The record is complete and the feedback sent: the actions are monitored to the review date, or, when the meeting
+    /// agreed a further senior review, it is arranged again.
+    /// </summary>
+    public CaseChange MeetingRecorded(string summary, bool furtherReview, StageTable stages, DateTimeOffset at) =>
+        MoveTo(furtherReview ? CaseStage.Arranging : CaseStage.MonitoringActions, stages, at, new CaseLogLine(CaseActions.MeetingRecorded, summary));
+
+    /// <summary>The review date has come: the coordinators are asked whether the plan is working.</summary>
+    public CaseChange ReviewDateReached(DateOnly reviewDate, StageTable stages, DateTimeOffset at) =>
+        MoveTo(CaseStage.ReviewDue, stages, at, new CaseLogLine(CaseActions.ReviewDue, $"Review date {reviewDate:yyyy-MM-dd}", CaseActor.System));
+
+    /// <summary>
+    /// The coordinators' review: working, close (or keep monitoring to a new date); not working, a further review meeting
+    /// or back to the statutory partners (re-escalated and sent to them again, in one step).
+    /// </summary>
+    public CaseChange PlanReviewed(PlanReview review, StageTable stages, DateTimeOffset at, DateOnly today)
+    {
+        var line = new CaseLogLine(CaseActions.PlanReviewed, review.Outcome switch
+        {
+            PlanReviewOutcome.Close => "Plan working; case closed",
+            PlanReviewOutcome.KeepMonitoring => $"Plan working; monitoring kept to {review.NextReview:yyyy-MM-dd}",
+            PlanReviewOutcome.FurtherReview => "Plan not working; further senior review meeting",
+            _ => "Plan not working; re-escalated to the statutory partners",
+        });
+        return review.Outcome switch
+        {
+            PlanReviewOutcome.Close => MoveTo(CaseStage.Closed, stages, at, line, new CaseLogLine(CaseActions.Closed, $"Closed {today:yyyy-MM-dd}")),
+            PlanReviewOutcome.KeepMonitoring => MoveTo(CaseStage.MonitoringActions, stages, at, line),
+            PlanReviewOutcome.FurtherReview => MoveTo(CaseStage.Arranging, stages, at, line),
+            _ => MoveTo(CaseStage.ReEscalated, stages, at, line)
+                .AndThen(c => c.MoveTo(CaseStage.WithPartners, stages, at, new CaseLogLine(CaseActions.SentToPartners, "Re-escalated after the review"))),
+        };
+    }
 }
 
 /// <summary>
@@ -119,4 +183,12 @@ public sealed record CaseChange(Case? Before, Case After, IReadOnlyList<CaseLogL
 
     /// <summary>Further facts of the same step set on the moved state (a refusal stays as it is).</summary>
     public CaseChange Then(Func<Case, Case> more) => IsRefused ? this : this with { After = more(After) };
+
+    /// <summary>A second step straight after this one, as one change: both sets of log lines, refused if either is.</summary>
+    public CaseChange AndThen(Func<Case, CaseChange> next)
+    {
+        if (IsRefused) return this;
+        var second = next(After);
+        return second.IsRefused ? Refused(Before ?? After, second.Refusal!) : new CaseChange(Before, second.After, [.. Log, .. second.Log], null);
+    }
 }

@@ -44,6 +44,27 @@ public static class CaseActions
     public const string CaseCardShown = "Case card shown again";
     public const string Closed = "Case closed";
     public const string StageChanged = "Stage changed";
+    public const string MeetingArranged = "Lead agency and invitees recorded";
+    public const string ArrangementChanged = "Meeting arrangements changed";
+    public const string CalendarRequested = "Calendar request queued";
+    public const string TimesFound = "Meeting times found";
+    public const string MeetingBooked = "Meeting booked";
+    public const string MeetingRescheduled = "Meeting rescheduled";
+    public const string MeetingCancelled = "Meeting cancelled";
+    public const string CalendarRefused = "Calendar request failed";
+    public const string ResponsesRead = "Attendees' responses read";
+    public const string InvitationDownloaded = "Invitation file downloaded";
+    public const string MeetingDraftSaved = "Meeting draft saved";
+    public const string MeetingDetailsViewed = "Meeting details viewed";
+    public const string PeopleNotFound = "Not found in the board's team";
+    public const string RecordViewed = "Meeting record viewed";
+    public const string MeetingRecorded = "Meeting recorded";
+    public const string ActionsSent = "Actions sent to their owners";
+    public const string FeedbackToLeadProfessional = "Feedback sent to the lead professional";
+    public const string ActionReminderSent = "Action reminder sent";
+    public const string ActionOverdue = "Action overdue";
+    public const string ReviewDue = "Review date reached";
+    public const string PlanReviewed = "Plan reviewed";
     // The meeting stage writes these; the quarterly measures count them ("Action completed" with detail "on time" or "late").
     public const string MeetingHeld = "Meeting held";
     public const string ActionCompleted = "Action completed";

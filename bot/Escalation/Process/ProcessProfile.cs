@@ -55,6 +55,18 @@ public sealed record ProcessProfile
 
     public RiskBandScheme RiskBands { get; init; } = RiskBandScheme.NhsDefault;
 
+    /// <summary>The review meeting's free times are looked for over this many working days, from the next working day.</summary>
+    public int MeetingSearchWorkingDays { get; init; } = 10;
+    /// <summary>Meetings are offered between these London times on working days...</summary>
+    public TimeOnly MeetingDayStart { get; init; } = new(9, 30);
+    public TimeOnly MeetingDayEnd { get; init; } = new(16, 30);
+    /// <summary>...and last this long.</summary>
+    public int MeetingLengthMinutes { get; init; } = 90;
+    /// <summary>An action's owner is reminded this many working days before it is due (0 = the morning of the due day).</summary>
+    public int ActionReminderWorkingDaysBefore { get; init; } = 2;
+    /// <summary>The London time action reminders, overdue flags (the working day after the due date) and the review-date question go out.</summary>
+    public TimeOnly FollowUpTime { get; init; } = new(9, 0);
+
     /// <summary>A referral waiting this many working days after receipt for triage is listed as overdue in the digest.
     /// Default 2: triage is a desk check of five items, and the partners' own clock then takes ten working days.</summary>
     public int TriageDueWorkingDays { get; init; } = 2;
@@ -104,6 +116,13 @@ public sealed record ProcessProfile
         Range(nameof(DraftWarningDays), DraftWarningDays, 1, 60);
         if (DraftWarningDays >= DraftRetentionDays)
             problems.Add(new(nameof(DraftWarningDays), $"must be fewer than DraftRetentionDays ({DraftWarningDays} >= {DraftRetentionDays})."));
+        // Graph's free/busy look-up takes windows shorter than 62 days: 40 working days stay well inside.
+        Range(nameof(MeetingSearchWorkingDays), MeetingSearchWorkingDays, 1, 40);
+        Range(nameof(MeetingLengthMinutes), MeetingLengthMinutes, 30, 480);
+        if (MeetingLengthMinutes % 15 != 0) problems.Add(new(nameof(MeetingLengthMinutes), $"must be a whole number of quarter hours (it is {MeetingLengthMinutes})."));
+        if (MeetingDayEnd <= MeetingDayStart || MeetingDayEnd - MeetingDayStart < TimeSpan.FromMinutes(MeetingLengthMinutes))
+            problems.Add(new(nameof(MeetingDayEnd), $"must leave room for a {MeetingLengthMinutes}-minute meeting after MeetingDayStart ({MeetingDayStart:HH:mm} to {MeetingDayEnd:HH:mm})."));
+        Range(nameof(ActionReminderWorkingDaysBefore), ActionReminderWorkingDaysBefore, 0, 20);
         Range(nameof(TriageDueWorkingDays), TriageDueWorkingDays, 1, 20);
         Range(nameof(ClosedCaseRetentionYears), ClosedCaseRetentionYears, 1, 25);
         return problems;

@@ -12,20 +12,32 @@ public interface IConnectorClient
     Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);
     Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct);
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct);
-    /// <summary>One page of a conversation's members (a channel's roster); pass the last page's continuation token for the next.</summary>
+    /// <summary>
+    /// One page of a conversation's members (a team's roster, by any of its channel ids, or a chat's); pass the last
+    /// page's continuation token for the next. (The unpaged GET …/members is deprecated in Teams and limited to 5 a minute.)
+    /// </summary>
     Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct);
 }
 
 /// <summary>A page of members: no continuation token on the last page.</summary>
-public sealed record PagedMembers(IReadOnlyList<TeamsChannelAccount>? Members, string? ContinuationToken);
+public sealed record PagedMembers(IReadOnlyList<TeamsMember>? Members, string? ContinuationToken);
 
 /// <summary>
-/// A member as the Connector lists them: their Teams id ("29:…") and Entra object id. (The Agents Playground names the
-/// object id "objectId" rather than "aadObjectId".) Nothing else is read: names and e-mail addresses are not needed.
+/// A member as Teams lists them: their Teams id ("29:…"), Entra object id (Teams names it "aadObjectId"; the Agents
+/// Playground "objectId"), email and user principal name (which Teams may leave out).
 /// </summary>
-public sealed record TeamsChannelAccount(string? Id, string? AadObjectId, string? ObjectId)
+public sealed record TeamsMember
 {
+    public string? Id { get; init; }
+    public string? AadObjectId { get; init; }
+    public string? ObjectId { get; init; }
+    public string? Email { get; init; }
+    public string? UserPrincipalName { get; init; }
+
     public string? EntraObjectId => AadObjectId ?? ObjectId;
+
+    /// <summary>The key the bot knows people by: the Entra object id, else the Teams id.</summary>
+    public string? UserKey => EntraObjectId ?? Id;
 }
 
 public sealed record ResourceResponse(string? Id);

@@ -90,6 +90,11 @@ public sealed class ProcessProfileConfigurationTests(AzuriteFixture azurite)
             ["Board:Process:DecisionDueWorkingDays"] = "7",
             ["Board:Process:CastingBy"] = "DeputyBoardManager",
             ["Board:Process:RiskPreset"] = "GreenAmberRed",
+            ["Board:Process:MeetingSearchWorkingDays"] = "15",
+            ["Board:Process:MeetingDayStart"] = "10:00",
+            ["Board:Process:MeetingLengthMinutes"] = "120",
+            ["Board:Process:ActionReminderWorkingDaysBefore"] = "3",
+            ["Board:Process:FollowUpTime"] = "08:30",
         });
 
         var profile = host.Services.GetRequiredService<TeamsSafeguarding.Escalation.Process.ProcessProfile>();
@@ -98,6 +103,9 @@ public sealed class ProcessProfileConfigurationTests(AzuriteFixture azurite)
         Assert.Equal((3, 7), (profile.ViewsDueWorkingDays, profile.DecisionDueWorkingDays));
         Assert.Equal(TeamsSafeguarding.Escalation.Partners.CastingActor.DeputyBoardManager, rule.CastingBy);
         Assert.Equal("Amber", host.Services.GetRequiredService<TeamsSafeguarding.Escalation.Risk.RiskBandScheme>().BandFor(5).Word);
+        Assert.Equal((15, new TimeOnly(10, 0), new TimeOnly(16, 30), 120, 3, new TimeOnly(8, 30)),
+            (profile.MeetingSearchWorkingDays, profile.MeetingDayStart, profile.MeetingDayEnd, profile.MeetingLengthMinutes,
+             profile.ActionReminderWorkingDaysBefore, profile.FollowUpTime));
     }
 
     [Theory]
@@ -106,11 +114,32 @@ public sealed class ProcessProfileConfigurationTests(AzuriteFixture azurite)
     [InlineData("Board:Process:RiskPreset", "Purple", "Board:Process:RiskPreset: Unknown risk band preset 'Purple'")]
     [InlineData("Board:Process:CastingBy", "Mayor", "Board:Process:CastingBy")]
     [InlineData("Board:Process:ViewsDueWorkingDays", "five", "Board:Process:ViewsDueWorkingDays")]
+    [InlineData("Board:Process:MeetingSearchWorkingDays", "60", "Board:Process:MeetingSearchWorkingDays must be between 1 and 40 (it is 60).")]
+    [InlineData("Board:Process:MeetingLengthMinutes", "100", "Board:Process:MeetingLengthMinutes must be a whole number of quarter hours (it is 100).")]
+    [InlineData("Board:Process:MeetingDayEnd", "10:30", "Board:Process:MeetingDayEnd must leave room for a 90-minute meeting after MeetingDayStart (09:30 to 10:30).")]
+    [InlineData("Board:Process:ActionReminderWorkingDaysBefore", "21", "Board:Process:ActionReminderWorkingDaysBefore must be between 0 and 20 (it is 21).")]
+    [InlineData("Board:Partners:1:MeetingRepresentative", "police.example.org", "Board:Partners:1:MeetingRepresentative must be an email address.")]
+    [InlineData("Meetings:PublicBaseUrl", "bot.example.org", "Meetings:PublicBaseUrl must be an absolute http(s) address.")]
     public void A_bad_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {
         var failure = Assert.ThrowsAny<Exception>(() => TestBotHost.Start(azurite, new Dictionary<string, string?> { [key] = value }));
 
         var message = failure is AggregateException a ? string.Join(" ", a.Flatten().InnerExceptions.Select(e => e.Message)) : failure.ToString();
         Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void Calendar_booking_turned_on_is_checked_at_start_up_too()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => TestBotHost.Start(azurite, new Dictionary<string, string?>
+        {
+            ["Graph:Enabled"] = "true",
+            ["Graph:BaseUrl"] = "graph.microsoft.com",
+            ["Graph:ClientSecret"] = "a-made-up-value",
+        }));
+
+        var message = failure is AggregateException a ? string.Join(" ", a.Flatten().InnerExceptions.Select(e => e.Message)) : failure.ToString();
+        Assert.Contains("Graph:BaseUrl must be an absolute http(s) address", message);
+        Assert.Contains("Graph:TenantId and Graph:ClientId are needed with Graph:ClientSecret.", message);
     }
 }

@@ -41,6 +41,7 @@ public static class CardSamples
         .. PartnersSamples(),
         .. TriageSamples(),
         .. ReferralSamples(),
+        .. MeetingCardSamples.All(),
         // The "roles" answer: a large board as stored with recent changes (counts only), and before the roles are stored.
         new("board-roles-stored-with-changes", "BoardRolesCard.Build", BoardRolesCard.Build(new BoardRolesCardInput(
             "Northshire and Southshire Safeguarding Adults Board", "9 April 2026",

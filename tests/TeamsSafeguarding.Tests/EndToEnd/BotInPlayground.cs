@@ -20,9 +20,10 @@ public sealed class BotInPlayground : IAsyncDisposable
     public PlaygroundSession Playground { get; }
     public PlaygroundDriver Driver { get; }
 
-    public static async Task<BotInPlayground> StartAsync(AzuriteFixture azurite, TimeProvider clock)
+    /// <param name="settings">Configuration on top of the Development settings (e.g. a fake Graph's address).</param>
+    public static async Task<BotInPlayground> StartAsync(AzuriteFixture azurite, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = TestBotHost.Start(azurite, configureServices: services => services.AddSingleton(clock));
+        var host = TestBotHost.Start(azurite, settings, configureServices: services => services.AddSingleton(clock));
         try
         {
             return new BotInPlayground(host, await PlaygroundSession.StartAsync(host.MessagesEndpoint));

@@ -164,13 +164,15 @@ public sealed class PlaygroundDriver(PlaygroundSession playground)
     public static string? InputValue(JsonObject card, string id) =>
         (string?)Walk(card["body"]).Single(e => (string?)e["id"] == id)["value"];
 
-    /// <summary>The error right under an input (on its attention panel, before the next input), or null.</summary>
+    /// <summary>The error right under an input (before the next input): red text, or the text of a red (attention) panel; or null.</summary>
     public static string? ErrorUnder(JsonObject card, string id)
     {
         var elements = Walk(card["body"]).ToList();
         var at = elements.FindIndex(e => (string?)e["id"] == id);
         return elements.Skip(at + 1).TakeWhile(e => ((string?)e["type"])?.StartsWith("Input.") != true)
-            .Where(e => (string?)e["type"] == "Container" && (string?)e["style"] == "attention")
-            .Select(e => (string?)e["items"]![0]!["text"]).FirstOrDefault();
+            .Select(e => (string?)e["type"] == "TextBlock" && (string?)e["color"] == "attention" ? (string?)e["text"]
+                : (string?)e["type"] == "Container" && (string?)e["style"] == "attention" ? (string?)Walk(e["items"]).FirstOrDefault(i => (string?)i["type"] == "TextBlock")?["text"]
+                : null)
+            .FirstOrDefault(t => t is not null);
     }
 }

@@ -42,7 +42,7 @@ public sealed class RecordingConnector : IConnectorClient
     }
 
     /// <summary>The members a channel's roster lists (by conversation id), a page of two at a time.</summary>
-    public ConcurrentDictionary<string, IReadOnlyList<TeamsChannelAccount>> Rosters { get; } = new();
+    public ConcurrentDictionary<string, IReadOnlyList<TeamsMember>> Rosters { get; } = new();
 
     public Task<PagedMembers> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken ct)
     {

@@ -142,6 +142,8 @@ public sealed class AgreedResponseTests(AzuriteFixture azurite)
             var card = BoardHarness.CardOf(Assert.Single(outbox, m => m.Target == target));
             Assert.Contains("senior management review meeting will be arranged", card.ToJsonString());
             Assert.DoesNotContain(PartnersVerbs.OpenResponse, card.ToJsonString());
+            // Only the coordinators' copy carries the next step's button: arranging the meeting.
+            Assert.Equal(target.Kind == TargetKind.Channel, card.ToJsonString().Contains(TeamsSafeguarding.Cards.Meetings.MeetingVerbs.Arrange));
         }
         var message = BoardHarness.MessageOf(await _board.ClickAsync(BoardHarness.Coordinator, PartnersVerbs.OpenResponse, new JsonObject { ["caseId"] = record.CaseId }));
         Assert.Contains("no meeting is required", message);

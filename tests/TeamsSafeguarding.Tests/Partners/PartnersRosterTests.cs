@@ -37,8 +37,9 @@ public sealed class PartnersRosterTests(AzuriteFixture azurite)
         // a member with no object id.
         _connector.Rosters[BoardHarness.PartnersChannel] =
         [
-            new("29:la-1-teams", "la-1", null), new("29:stranger", "not-on-the-board", null), new("29:police-teams", null, "police-1"),
-            new("29:no-object-id", null, null), new("29:chair-teams", BoardHarness.Chair, null),
+            new() { Id = "29:la-1-teams", AadObjectId = "la-1" }, new() { Id = "29:stranger", AadObjectId = "not-on-the-board" },
+            new() { Id = "29:police-teams", ObjectId = "police-1" }, new() { Id = "29:no-object-id" },
+            new() { Id = "29:chair-teams", AadObjectId = BoardHarness.Chair },
         ];
         var record = await board.SeedReceivedAsync();
         await board.ClickAsync(BoardHarness.Dbm, "triage.send", BoardHarness.AllChecks("Met", record.CaseId));

@@ -10,6 +10,8 @@ using TeamsSafeguarding.Digest;
 using TeamsSafeguarding.Export;
 using TeamsSafeguarding.Measures;
 using TeamsSafeguarding.Escalation.Process;
+using TeamsSafeguarding.Identity;
+using TeamsSafeguarding.Meetings;
 using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Partners;
 using TeamsSafeguarding.Referrals;
@@ -29,9 +31,10 @@ namespace TeamsSafeguarding.Tests.Support;
 internal static class BotServices
 {
     public static ServiceProvider Create(TableClient table, TimeProvider clock, BoardOptions board, ProcessProfile? profile = null,
-        ILoggerProvider? logs = null, IEnumerable<string>? allowedTenants = null, Action<IServiceCollection>? more = null)
+        ILoggerProvider? logs = null, IEnumerable<string>? allowedTenants = null, Action<IServiceCollection>? more = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(b =>
         {
@@ -42,7 +45,7 @@ internal static class BotServices
         services.AddSingleton(table);
         services.AddTeamsProtocol(config, new DevelopmentEnvironment());
         services.AddOutbox(config).AddConversations().AddCaseFiles(config).AddBoard(config)
-            .AddWelcome().AddReferrals(config).AddTriage().AddPartners()
+            .AddWelcome().AddReferrals(config).AddTriage().AddPartners().AddAzureCredential(config).AddMeetings(config)
             .AddRegister().AddDigest().AddMeasures().AddExport(config).AddRetention();
         // What the test says wins over the (empty) configuration.
         services.AddSingleton<IOptions<BoardOptions>>(Options.Create(board));

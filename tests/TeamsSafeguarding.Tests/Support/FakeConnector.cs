@@ -23,6 +23,7 @@ public enum ConnectorOperation
     UpdateActivity,
     DeleteActivity,
     CreateConversation,
+    GetPagedMembers,
     Unknown,
 }
 
@@ -79,6 +80,9 @@ public sealed class FakeConnector : IAsyncDisposable
     private WebApplication? _app;
 
     private FakeConnector() { }
+
+    /// <summary>What GET …/pagedmembers answers, as one page (a team's roster, as Teams lists it); empty unless a test says.</summary>
+    public List<JsonObject> Members { get; } = [];
 
     /// <summary>The serviceUrl to give the bot, e.g. "http://127.0.0.1:50123/_connector/".</summary>
     public string ServiceUrl { get; private set; } = "";
@@ -184,6 +188,7 @@ public sealed class FakeConnector : IAsyncDisposable
         if (s.Length < 2 || s[0] != "v3" || s[1] != "conversations") return (ConnectorOperation.Unknown, null, null);
         if (s.Length == 2)
             return (method == "POST" ? ConnectorOperation.CreateConversation : ConnectorOperation.Unknown, null, null);
+        if (s.Length == 4 && s[3] == "pagedmembers" && method == "GET") return (ConnectorOperation.GetPagedMembers, s[2], null);
         if (s.Length < 4 || s[3] != "activities" || s.Length > 5) return (ConnectorOperation.Unknown, s[2], null);
         if (s.Length == 4)
             return (method == "POST" ? ConnectorOperation.SendToConversation : ConnectorOperation.Unknown, s[2], null);
@@ -217,6 +222,8 @@ public sealed class FakeConnector : IAsyncDisposable
                 return (200, null, null);
             case ConnectorOperation.CreateConversation:
                 return CreateConversation(body);
+            case ConnectorOperation.GetPagedMembers:
+                lock (_gate) return (200, new JsonObject { ["members"] = new JsonArray([.. Members.Select(m => (JsonNode)m.DeepClone())]) }, null);
             default:
                 return (404, Error("NotFound"), null);
         }

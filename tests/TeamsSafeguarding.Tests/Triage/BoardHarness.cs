@@ -34,7 +34,8 @@ public sealed class BoardHarness
     public const string Tenant = "tenant";
 
     public BoardHarness(TableClient table, Action<BoardOptions>? configure = null, ProcessProfile? profile = null,
-        Microsoft.Extensions.Logging.ILoggerProvider? logs = null, Action<IServiceCollection>? more = null)
+        Microsoft.Extensions.Logging.ILoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? more = null)
     {
         Board = new BoardOptions
         {
@@ -53,7 +54,7 @@ public sealed class BoardHarness
         configure?.Invoke(Board);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero)); // a Monday
         Table = table;
-        Services = BotServices.Create(table, Clock, Board, profile, logs, [Tenant], more);
+        Services = BotServices.Create(table, Clock, Board, profile, logs, [Tenant], more, settings);
         foreach (var feature in Services.GetServices<IBotFeature>()) feature.Map(Routes);
     }
 
