@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Cards.Onboarding;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
@@ -32,7 +33,7 @@ public sealed class ExportFeature(ExportRequests requests, CaseHistories histori
     MeasuresFeature measures, IOptions<BoardOptions> board, IOptions<ExportOptions> options, IHttpClientFactory http, Replies replies,
     TimeProvider clock, ILogger<ExportFeature> log) : IBotFeature
 {
-    public const string Phrase = "export";
+    public const string Phrase = Commands.Export;
     public const string HttpClientName = "file-upload";
     public static readonly TimeSpan OfferLasts = TimeSpan.FromHours(1);
     public const string Refused = "Sorry, only the board's coordinators and auditors can export the case log.";

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Board;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Calendar;
@@ -18,7 +19,7 @@ namespace TeamsSafeguarding.Measures;
 public sealed class MeasuresFeature(CaseHistories histories, MeasuresChart chart, BoardReaders readers, ProcessProfile profile, WorkingDayCalendar calendar,
     Replies replies, TimeProvider clock, ILogger<MeasuresFeature> log) : IBotFeature
 {
-    public const string Phrase = "measures";
+    public const string Phrase = Commands.Measures;
     public const int QuartersOffered = 8;
 
     public void Map(BotRoutes routes)

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cards.Board;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
@@ -22,8 +23,8 @@ namespace TeamsSafeguarding.Register;
 public sealed class RegisterFeature(RegisterIndex register, CaseCommands commands, CaseStore cases, BoardReaders readers, ProcessProfile profile,
     WorkingDayCalendar calendar, Replies replies, TimeProvider clock, ILogger<RegisterFeature> log) : IBotFeature
 {
-    public const string CasesPhrase = "cases";
-    public const string LogPhrase = "log";
+    public const string CasesPhrase = Commands.Cases;
+    public const string LogPhrase = Commands.Log;
     public const string NoReference = "Please add the case reference, for example: log SAB-2026-0001.";
     public const string NotFound = "We could not find that case. Please check the reference (it looks like SAB-2026-0001).";
 

@@ -1,3 +1,4 @@
+using TeamsSafeguarding.Cards.Onboarding;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Escalation.Cases;
@@ -18,8 +19,8 @@ namespace TeamsSafeguarding.Retention;
 public sealed class LegalHoldCommand(CaseCommands commands, CaseStore cases, BoardReaders readers, ProcessProfile profile, Replies replies,
     ILogger<LegalHoldCommand> log) : IBotFeature
 {
-    public const string HoldPhrase = "hold";
-    public const string ReleasePhrase = "release";
+    public const string HoldPhrase = Commands.Hold;
+    public const string ReleasePhrase = Commands.Release;
     public const string Refused = "Sorry, only a board admin can set or release a legal hold.";
     public const string NotFound = "We could not find that case. Please check the reference (it looks like SAB-2026-0001).";
     public const string Going = "This case is being deleted under the board's retention period, so a hold can no longer be set.";

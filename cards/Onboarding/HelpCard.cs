@@ -24,6 +24,11 @@ public static class HelpCard
             commands.Add(new(Commands.Roles, "Coordinators: see and manage who has which role."));
             commands.Add(new(Commands.Away, "Deputy board manager or coordinators: record when the deputy board manager is away."));
             commands.Add(new($"{Commands.Case} SAB-2026-0007", "Board members: post that case's current card here again."));
+            commands.Add(new(Commands.Cases, "Board: the case register, most urgent first (coordinators' channel)."));
+            commands.Add(new($"{Commands.Log} SAB-2026-0007", "Board: that case's log."));
+            commands.Add(new(Commands.Measures, "Board: the quarter's measures."));
+            commands.Add(new(Commands.Export, "Coordinators and auditors: the case log as a spreadsheet, in a private chat with me."));
+            commands.Add(new($"{Commands.Hold} or {Commands.Release} SAB-2026-0007", "Board admins: keep a case beyond the retention period, or let it go."));
         }
 
         return new AdaptiveCard

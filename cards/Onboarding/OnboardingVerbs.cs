@@ -23,6 +23,17 @@ public static class Commands
     public const string Case = "case";
     /// <summary>The deputy board manager's absence: the deputy records "I'm away", or a coordinator a cover period.</summary>
     public const string Away = "away";
+    /// <summary>The board's view (coordinators' channel or a personal chat): the case register.</summary>
+    public const string Cases = "cases";
+    /// <summary>"log SAB-2026-0007": that case's log.</summary>
+    public const string Log = "log";
+    /// <summary>The quarter's measures.</summary>
+    public const string Measures = "measures";
+    /// <summary>Personal chat only, coordinators and auditors: the case log as a spreadsheet.</summary>
+    public const string Export = "export";
+    /// <summary>Board admins: "hold SAB-2026-0007" keeps a case beyond the retention period; "release" lets it go.</summary>
+    public const string Hold = "hold";
+    public const string Release = "release";
 }
 
 /// <summary>Where a card is shown: it changes what can be typed (channels need an @mention) and what is safe to show.</summary>
