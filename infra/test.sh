@@ -16,9 +16,11 @@ node_tools "$root/infra" "the local tools (Azurite, Agents Playground)"
 # the font the measured heights assume in place of Teams' Segoe UI).
 node_tools "$root/infra/cards" "the card renderer"
 if [ -z "${CHROMIUM_PATH:-}" ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/noto ]; }; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  as_root=""
+  [ "$(id -u)" = 0 ] || { sudo -n true 2>/dev/null && as_root="sudo -n"; }
+  if { [ "$(id -u)" = 0 ] || [ -n "$as_root" ]; } && command -v apt-get >/dev/null; then
     echo "Installing Chromium and Noto fonts (apt-get) for the card rendering tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+    $as_root apt-get update -qq && $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
   else
     echo "The card rendering tests need Chromium: apt-get install -y chromium fonts-noto-core (or set CHROMIUM_PATH)." >&2
     exit 1
