@@ -13,9 +13,6 @@ namespace TeamsSafeguarding.Meetings;
 /// </summary>
 public sealed class TeamRoster(IConnectorClient connector, ConversationStore conversations, IOptions<BoardOptions> board, ILogger<TeamRoster> log)
 {
-    /// <summary>At 500 a page, a team of up to 10,000 members (Teams' own limit for a roster).</summary>
-    private const int MaxPages = 20;
-
     /// <summary>Keys by lower-case email (and user principal name); empty when the team cannot be read.</summary>
     public async Task<IReadOnlyDictionary<string, string>> KeysByEmailAsync(CancellationToken ct)
     {
@@ -27,18 +24,11 @@ public sealed class TeamRoster(IConnectorClient connector, ConversationStore con
             var serviceUrl = reference?.ServiceUrl ?? await conversations.FindServiceUrlAsync(null, ct);
             if (serviceUrl is null) return new Dictionary<string, string>();
             var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            string? token = null;
-            for (var page = 0; page < MaxPages; page++)
+            await foreach (var member in connector.MembersAsync(serviceUrl, team, ct))
             {
-                var members = await connector.GetPagedMembersAsync(serviceUrl, team, token, ct);
-                foreach (var member in members.Members ?? [])
-                {
-                    if (member.UserKey is not { } key) continue;
-                    foreach (var address in new[] { member.Email, member.UserPrincipalName })
-                        if (!string.IsNullOrWhiteSpace(address)) keys.TryAdd(address.Trim(), key);
-                }
-                token = members.ContinuationToken;
-                if (string.IsNullOrEmpty(token)) break;
+                if (member.UserKey is not { } key) continue;
+                foreach (var address in new[] { member.Email, member.UserPrincipalName })
+                    if (!string.IsNullOrWhiteSpace(address)) keys.TryAdd(address.Trim(), key);
             }
             return keys;
         }

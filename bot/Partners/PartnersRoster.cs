@@ -15,7 +15,6 @@ public sealed class PartnersRoster(IConnectorClient connector, ConversationStore
     IOptions<BoardOptions> board, TimeProvider clock, ILogger<PartnersRoster> log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
-    private const int MaxPages = 40;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _readAt;
 
@@ -33,15 +32,8 @@ public sealed class PartnersRoster(IConnectorClient connector, ConversationStore
             if (serviceUrl is null) return 0; // not installed anywhere yet: nothing to ask
             var keys = BoardKeys();
             var learnt = 0;
-            string? token = null;
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var members = await connector.GetPagedMembersAsync(serviceUrl, channel, token, ct);
-                foreach (var member in members.Members ?? [])
-                    if (member.EntraObjectId is { } objectId && keys.Contains(objectId) && teamsIds.LearnFromRoster(objectId, member.Id)) learnt++;
-                token = members.ContinuationToken;
-                if (string.IsNullOrEmpty(token)) break;
-            }
+            await foreach (var member in connector.MembersAsync(serviceUrl, channel, ct))
+                if (member.EntraObjectId is { } objectId && keys.Contains(objectId) && teamsIds.LearnFromRoster(objectId, member.Id)) learnt++;
             _readAt = clock.GetUtcNow();
             log.LogInformation("Partners' channel roster read: {Learnt} board member(s) matched", learnt);
             return learnt;
