@@ -28,16 +28,20 @@ public sealed class ExportOptions
 /// card; on "Allow", Teams' fileConsent/invoke gives an upload URL in their own OneDrive, the file is made then (so it
 /// is as of that moment and never stored), the export is logged on every case in it (who, role, when), the bytes are
 /// PUT there, and a file card links to it. Not offered in channels: a channel's files are seen by the whole team.
+/// Making and uploading a large workbook can outlast the 15 seconds Teams gives an invoke, so "Allow" is answered at once
+/// and the file follows in the chat.
 /// </summary>
 public sealed class ExportFeature(ExportRequests requests, CaseHistories histories, CaseCommands commands, BoardReaders readers,
     MeasuresFeature measures, IOptions<BoardOptions> board, IOptions<ExportOptions> options, IHttpClientFactory http, Replies replies,
-    TimeProvider clock, ILogger<ExportFeature> log) : IBotFeature
+    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ExportFeature> log) : IBotFeature
 {
     public const string Phrase = Commands.Export;
     public const string HttpClientName = "file-upload";
     public static readonly TimeSpan OfferLasts = TimeSpan.FromHours(1);
     public const string Refused = "Sorry, only the board's coordinators and auditors can export the case log.";
     public const string PersonalOnly = "Exports come to your personal chat with me, so the file reaches only you. Open a chat with me and type \"export\".";
+    public const string UploadFailed = "The file could not be saved to your OneDrive just now. Type \"export\" to try again.";
+    public const string NotMade = "The export could not be made just now. Type \"export\" to try again.";
     public const string Stale = "This export offer has expired or was already used. Type \"export\" for a new one.";
 
     public void Map(BotRoutes routes)
@@ -109,26 +113,51 @@ public sealed class ExportFeature(ExportRequests requests, CaseHistories histori
         }
         if (await requests.TryMoveAsync(request, ExportStatus.Sending, ct) is not { } sending) return new InvokeResponse(200, null);
 
-        var bytes = await BuildAndLogAsync(actor, request.WithLogs, ct);
-        var status = await UploadAsync(upload, bytes, ct);
-        if (status is 200 or 201)
+        // The request is now "Sending" (moved under its ETag), so no other click or instance sends it again. The work
+        // outlives this request; if the bot stops half way, the request stays "Sending" and "export" makes a new offer.
+        _ = Task.Run(() => SendAsync(actor, sending, upload, conversationId, lifetime.ApplicationStopping), CancellationToken.None);
+        return new InvokeResponse(200, null);
+    }
+
+    private async Task SendAsync(Actor actor, ExportRequest sending, FileUploadInfo upload, string conversationId, CancellationToken ct)
+    {
+        var made = false;
+        try
         {
-            await requests.TryMoveAsync(sending, ExportStatus.Sent, ct);
-            await replies.SendAsync(conversationId, new Activity
+            var bytes = await BuildAndLogAsync(actor, sending.WithLogs, ct);
+            made = true;
+            var status = await UploadAsync(upload, bytes, ct);
+            if (status is 200 or 201)
             {
-                Type = ActivityTypes.Message,
-                Text = "Your case log export is in your OneDrive.",
-                Attachments = [FileConsent.InfoCard(upload)],
-            }, ct);
-            log.LogInformation("Export uploaded ({Bytes} bytes)", bytes.Length);
-        }
-        else
-        {
-            await requests.TryMoveAsync(sending, ExportStatus.Failed, ct);
-            await replies.SendAsync(conversationId, Replies.Text("The file could not be saved to your OneDrive just now. Type \"export\" to try again."), ct);
+                await requests.TryMoveAsync(sending, ExportStatus.Sent, ct);
+                await replies.SendAsync(conversationId, new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Text = "Your case log export is in your OneDrive.",
+                    Attachments = [FileConsent.InfoCard(upload)],
+                }, ct);
+                log.LogInformation("Export uploaded ({Bytes} bytes)", bytes.Length);
+                return;
+            }
             log.LogWarning("Export upload failed with {Status}", status);
         }
-        return new InvokeResponse(200, null);
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Export could not be made ({ExceptionType})", e.GetType().Name);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the bot is stopping; the request stays "Sending" and the person can ask again
+        }
+        try
+        {
+            await requests.TryMoveAsync(sending, ExportStatus.Failed, ct);
+            await replies.SendAsync(conversationId, Replies.Text(made ? UploadFailed : NotMade), ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Export failure could not be recorded ({ExceptionType})", e.GetType().Name);
+        }
     }
 
     /// <summary>Reads every case, makes the workbook, and logs the export on each case in it (who, their role, when).</summary>

@@ -41,6 +41,11 @@ public sealed class ExportTests(AzuriteFixture azurite)
         var accepted = await bot.PostAsync(Answer(bot, "accept", exportId, onedrive));
         Assert.Equal(200, (int)accepted.StatusCode);
         Assert.Equal("", await accepted.Content.ReadAsStringAsync());
+        // "Allow" is answered at once; the file follows, then its card in the chat.
+        var info = (await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.InfoContentType) == true,
+            TimeSpan.FromSeconds(60))).Activity!.Attachments!.Single();
+        Assert.Equal("https://contoso-my.sharepoint.com/personal/alex/Documents/Applications/export.xlsx", info.ContentUrl);
+        Assert.Equal("ABC-123", (string?)info.Content!["uniqueId"]);
 
         var upload = Assert.Single(onedrive.Uploads);
         Assert.Equal("PUT", upload.Method);
@@ -60,11 +65,6 @@ public sealed class ExportTests(AzuriteFixture azurite)
             var log = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "SAB-2026-0001").Cast<IDictionary<string, object?>>().ToList();
             Assert.Contains(log, l => (string?)l["What"] == CaseActions.Received);
         }
-
-        var info = (await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.InfoContentType) == true,
-            TimeSpan.FromSeconds(10))).Activity!.Attachments!.Single();
-        Assert.Equal("https://contoso-my.sharepoint.com/personal/alex/Documents/Applications/export.xlsx", info.ContentUrl);
-        Assert.Equal("ABC-123", (string?)info.Content!["uniqueId"]);
 
         var store = bot.Host.Services.GetRequiredService<CaseStore>();
         foreach (var caseId in cases)
@@ -111,6 +111,31 @@ public sealed class ExportTests(AzuriteFixture azurite)
         Assert.Equal(400, (int)(await bot.PostAsync(broken)).StatusCode);
         var odd = Answer(bot, "maybe", exportId, onedrive);
         Assert.Equal(400, (int)(await bot.PostAsync(odd)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Allow_is_answered_before_the_upload_ends_and_an_upload_OneDrive_refuses_is_told_in_the_chat()
+    {
+        await using var bot = await BotUnderTest.StartAsync(azurite);
+        await using var onedrive = await UploadServer.StartAsync();
+        onedrive.Answer = 500;
+        onedrive.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await SeedAsync(bot, 1);
+        await bot.PostAsync(bot.PersonalMessage("export"));
+        var exportId = (string)(await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.ConsentContentType) == true,
+            TimeSpan.FromSeconds(10))).Activity!.Attachments!.Single().Content!["acceptContext"]!["exportId"]!;
+
+        // "Allow" is answered while OneDrive has not yet answered the upload (Teams gives an invoke 15 s; a big file takes longer).
+        Assert.Equal(200, (int)(await bot.PostAsync(Answer(bot, "accept", exportId, onedrive))).StatusCode);
+        Assert.DoesNotContain(bot.Connector.Calls, c => c.Activity?.Text == ExportFeature.UploadFailed);
+        onedrive.Hold.SetResult();
+
+        await bot.Connector.WaitForCallAsync(c => c.Activity?.Text == ExportFeature.UploadFailed, TimeSpan.FromSeconds(60));
+        Assert.Single(onedrive.Uploads);
+        Assert.DoesNotContain(bot.Connector.Calls, c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.InfoContentType) == true);
+        Assert.Equal(200, (int)(await bot.PostAsync(Answer(bot, "accept", exportId, onedrive))).StatusCode);
+        await bot.Connector.WaitForCallAsync(c => c.Activity?.Text == ExportFeature.Stale, TimeSpan.FromSeconds(10));
+        Assert.Single(onedrive.Uploads);
     }
 
     /// <summary>Teams' fileConsent/invoke (teams-files.md A.2), from the Playground's current user in their personal chat.</summary>

@@ -25,6 +25,8 @@ public sealed class UploadServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
     public int Answer { get; set; } = 201;
+    /// <summary>When set, each upload is received but not answered until this completes (a slow OneDrive).</summary>
+    public TaskCompletionSource? Hold { get; set; }
     public IReadOnlyList<Upload> Uploads => [.. _uploads];
 
     public static async Task<UploadServer> StartAsync()
@@ -40,6 +42,7 @@ public sealed class UploadServer : IAsyncDisposable
             await context.Request.Body.CopyToAsync(body);
             server._uploads.Enqueue(new Upload(context.Request.Method, context.Request.Path, context.Request.Headers.ContentRange.FirstOrDefault(),
                 context.Request.ContentLength, context.Request.Headers.ContainsKey("Authorization"), body.ToArray()));
+            if (server.Hold is { } hold) await hold.Task.WaitAsync(TimeSpan.FromMinutes(2));
             context.Response.StatusCode = server.Answer;
             await context.Response.WriteAsJsonAsync(new { id = "01ABCDEF", name = "export.xlsx" });
         });
