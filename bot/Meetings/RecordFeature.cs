@@ -179,16 +179,26 @@ public sealed class RecordFeature(CaseCommands commands, MeetingAccess access, M
         }, ct);
     }
 
+    /// <summary>
+    /// A record, read a page at a time: the latest meeting's, or an earlier one's (each further review is another meeting;
+    /// its record is kept under its number when the next is started).
+    /// </summary>
     private Task<InvokeResponse> ViewAsync(CardAction action, CancellationToken ct)
     {
-        var (page, _) = Position(action, MeetingVerbs.PageKey, MeetingVerbs.ActionKey);
+        // The record's pages are its sections and actions, more than the form's steps: not clamped to the form.
+        var page = int.TryParse(action.GetString(MeetingVerbs.PageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        int? cycle = int.TryParse(action.GetString(MeetingVerbs.CycleKey), NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= RecordRow.MaxCycle
+            ? c : null;
+        string[] reads = cycle is { } earlier ? [.. Reads, RecordRow.ArchiveRow(earlier)] : Reads;
         return Command(action, access.MayRead, MeetingAccess.NotReader, (file, meeting, writes) =>
         {
-            if (file.Row(RecordRow.Row) is not { } e || RecordRow.FromEntity(file.CaseId, e) is not { Record: { } recorded } row)
-                return InvokeResponse.Message(NoRecord);
-            writes.Log(CaseActions.RecordViewed, $"Meeting {row.Cycle}, page {(int)page}");
-            return InvokeResponse.Card(FormPageCard.Build(RecordViews.View(file.Case, RecordViews.Context(meeting, agencies), recorded, row.Cycle, (int)page)).ToJson());
-        }, ct);
+            var latest = file.Row(RecordRow.Row) is { } e ? RecordRow.FromEntity(file.CaseId, e) : null;
+            var row = cycle is null || latest?.Cycle == cycle ? latest
+                : file.Row(RecordRow.ArchiveRow(cycle.Value)) is { } archived ? RecordRow.FromEntity(file.CaseId, archived) : null;
+            if (row is not { Record: { } recorded }) return InvokeResponse.Message(NoRecord);
+            writes.Log(CaseActions.RecordViewed, $"Meeting {row.Cycle}, page {page}");
+            return InvokeResponse.Card(FormPageCard.Build(RecordViews.View(file.Case, RecordViews.Context(meeting, agencies), recorded, row.Cycle, page)).ToJson());
+        }, ct, reads);
     }
 
     /// <summary>The current cycle's record: a record of an earlier meeting is archived (kept, under its cycle) and a new one started.</summary>
@@ -243,8 +253,8 @@ public sealed class RecordFeature(CaseCommands commands, MeetingAccess access, M
     private static ActionsRow? ActionsOf(CaseFile file) => file.Row(ActionsRow.Row) is { } e ? ActionsRow.FromEntity(file.CaseId, e) : null;
 
     private Task<InvokeResponse> Command(CardAction action, Func<string, MeetingRow, bool> allowed, string refusal,
-        Func<CaseFile, MeetingRow, CaseWrites, InvokeResponse> decide, CancellationToken ct) =>
-        commands.RunAsync(action.GetString(MeetingVerbs.CaseIdKey), access.ActorFor(action.Actor.UserKey), Reads, (file, writes) =>
+        Func<CaseFile, MeetingRow, CaseWrites, InvokeResponse> decide, CancellationToken ct, string[]? reads = null) =>
+        commands.RunAsync(action.GetString(MeetingVerbs.CaseIdKey), access.ActorFor(action.Actor.UserKey), reads ?? Reads, (file, writes) =>
         {
             if (file.Row(MeetingRow.Row) is not { } entity || MeetingRow.FromEntity(file.CaseId, entity) is not { Arrangement: not null } meeting)
                 return InvokeResponse.Message(NotFound);

@@ -18,6 +18,9 @@ public sealed record RecordRow(string CaseId, int Cycle, IReadOnlyDictionary<str
 
     public static string ArchiveRow(int cycle) => $"{Row}|{cycle:D2}";
 
+    /// <summary>The most review meetings one case is expected to have (the archive rows' numbering).</summary>
+    public const int MaxCycle = 99;
+
     public TableEntity ToEntity(string? rowKey = null)
     {
         var e = new TableEntity(CaseRow.PartitionOf(CaseId), rowKey ?? Row) { ["Cycle"] = Cycle, ["RecordedAt"] = RecordedAt };

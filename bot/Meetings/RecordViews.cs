@@ -167,10 +167,13 @@ public static class RecordViews
         var sections = Sections(context, recorded);
         var n = Math.Clamp(page, 1, sections.Count);
         var (title, facts, texts) = sections[n - 1];
-        var data = BookingViews.MeetingCardPartsData(record.CaseId);
+        var data = BookingViews.With(BookingViews.MeetingCardPartsData(record.CaseId), (MeetingVerbs.CycleKey, cycle.ToString(CultureInfo.InvariantCulture)));
         var buttons = new List<PageButton>();
         if (n < sections.Count) buttons.Add(new("Next page", MeetingVerbs.ViewRecord, BookingViews.With(data, (MeetingVerbs.PageKey, (n + 1).ToString(CultureInfo.InvariantCulture))), Primary: true, WithInputs: false));
         if (n > 1) buttons.Add(new("Previous page", MeetingVerbs.ViewRecord, BookingViews.With(data, (MeetingVerbs.PageKey, (n - 1).ToString(CultureInfo.InvariantCulture))), WithInputs: false));
+        // Each earlier review meeting's record stays readable, one meeting back at a time.
+        if (cycle > 1) buttons.Add(new($"Meeting {cycle - 1}", MeetingVerbs.ViewRecord, BookingViews.With(BookingViews.MeetingCardPartsData(record.CaseId),
+            (MeetingVerbs.CycleKey, (cycle - 1).ToString(CultureInfo.InvariantCulture))), WithInputs: false));
         return new FormPageInput($"Referral {record.ReferenceOrId}: record of review meeting {cycle}")
         {
             Step = $"Page {n} of {sections.Count}: {title}",

@@ -25,6 +25,8 @@ public static class MeetingVerbs
     public const string CaseIdKey = "caseId";
     /// <summary>The page to show (1-based), or for record steps the page moved to.</summary>
     public const string PageKey = "page";
+    /// <summary>For reading a record: which review meeting (1 for the first; the latest when absent).</summary>
+    public const string CycleKey = "cycle";
     /// <summary>For a record's actions page: which action (1-based).</summary>
     public const string ActionKey = "action";
     /// <summary>Which way a step goes: "next", "back", "add" (another action), or "to" (straight to the page named).</summary>

@@ -147,6 +147,8 @@ public static class MeetingCardSamples
         yield return new("meeting-record-check-errors", "FormPageCard.Build", Page(RecordViews.Check(Record, Context(), RecordValues(),
             [.. Enumerable.Range(1, 5).Select(p => new FieldError(p == 1 ? F.Attended : F.KeyPoints, "x")), new(F.Action(3, F.ActionPart.Due), "x")])));
         yield return new("meeting-record-view-longest", "FormPageCard.Build", Page(RecordViews.View(Record, Context(), Recorded(), 1, 4)));
+        // A second meeting's record, mid-way: Next page, Previous page and the way back to meeting 1 (three buttons).
+        yield return new("meeting-record-view-second-meeting", "FormPageCard.Build", Page(RecordViews.View(Record, Context(), Recorded(), 2, 4)));
         yield return new("meeting-record-view-action", "FormPageCard.Build", Page(RecordViews.View(Record, Context(), Recorded(), 1, 9)));
         yield return new("meeting-action-for-owner", "FormPageCard.Build", Page(FollowUpViews.ForOwner(Record, Progress(10), agencies, "reminder: action 10 is due on 28 September 2026")));
         yield return new("meeting-action-mark-done", "FormPageCard.Build", Page(FollowUpViews.MarkDone(Record, Progress(10), Long("Done:", 300), "This is 2001 characters long; please keep it to 2000.")));

@@ -213,6 +213,40 @@ public sealed class RecordAndFollowUpTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(2, (await _m.LogAsync(caseId)).Count(l => l.Action == CaseActions.ReviewDue));
     }
 
+    [Fact]
+    public async Task Every_review_meetings_record_stays_readable_to_its_last_page_after_a_further_review()
+    {
+        // Meeting 1 agrees a further review; meeting 2 is booked, held and recorded (its record replaces the first as the latest).
+        var caseId = await RecordAsync(await HeldAsync(), v => { v[F.FurtherReview] = "yes"; v[F.KeyPoints] = "Key points of meeting one."; });
+        Assert.Equal(2, (await _m.MeetingAsync(caseId)).Cycle);
+        await _m.Click(MeetingsHarness.Organiser, MeetingVerbs.Book, caseId, (TypedMeetingTime.Date, "2026-03-11"), (TypedMeetingTime.Start, "10:00"), (TypedMeetingTime.Length, "90"));
+        _m.Board.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero));
+        await RecordAsync(caseId, v => v[F.KeyPoints] = "Key points of meeting two.");
+        Assert.Equal(CaseStage.MonitoringActions, await _m.StageAsync(caseId));
+
+        // The latest record opens on its first page, with a way back to meeting 1.
+        var latest = Card(await _m.Click(BoardHarness.Chair, MeetingVerbs.ViewRecord, caseId));
+        Assert.Contains("record of review meeting 2", latest.ToJsonString());
+        var back = Assert.Single(Referrals.ReferralsHarness.Buttons(latest), b => (string?)b["title"] == "Meeting 1");
+        var first = Card(await _m.Click(BoardHarness.Chair, MeetingVerbs.ViewRecord, caseId,
+            [.. back["data"]!.AsObject().Where(p => p.Key != MeetingVerbs.CaseIdKey).Select(p => (p.Key, (string)p.Value!))]));
+        Assert.Contains("record of review meeting 1", first.ToJsonString());
+
+        // Meeting 1's key points (page 7), and its last page (action 2, past the form's seven steps), by its own buttons' data.
+        var keyPoints = Card(await _m.Click(BoardHarness.Chair, MeetingVerbs.ViewRecord, caseId, (MeetingVerbs.CycleKey, "1"), (MeetingVerbs.PageKey, "7")));
+        Assert.Contains("Key points of meeting one.", keyPoints.ToJsonString());
+        Assert.DoesNotContain("Key points of meeting two.", keyPoints.ToJsonString());
+        var lastPage = Card(await _m.Click(BoardHarness.Chair, MeetingVerbs.ViewRecord, caseId, (MeetingVerbs.CycleKey, "1"), (MeetingVerbs.PageKey, "10")));
+        Assert.Contains("Medication review recorded", lastPage.ToJsonString());
+        Assert.Contains("Page 10 of 10", lastPage.ToJsonString());
+        Assert.DoesNotContain(Referrals.ReferralsHarness.Buttons(lastPage), b => (string?)b["title"] == "Next page");
+        Assert.Contains("Key points of meeting two.", Card(await _m.Click(BoardHarness.Chair, MeetingVerbs.ViewRecord, caseId, (MeetingVerbs.PageKey, "7"))).ToJsonString());
+
+        // Every read logged (the fake clock stands still, so they share one instant and are compared without order).
+        Assert.Equal(["Meeting 1, page 1", "Meeting 1, page 10", "Meeting 1, page 7", "Meeting 2, page 1", "Meeting 2, page 7"],
+            (await _m.LogAsync(caseId)).Where(l => l.Action == CaseActions.RecordViewed).Select(l => l.Detail).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("Close", CaseStage.Closed)]
     [InlineData("ReEscalate", CaseStage.WithPartners)]
@@ -253,9 +287,11 @@ public sealed class RecordAndFollowUpTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     /// <summary>A held meeting recorded with two actions: action 1 for the owner in Teams due 7 April, action 2 for a GP outside it due 1 May.</summary>
-    private async Task<string> RecordedAsync()
+    private async Task<string> RecordedAsync() => await RecordAsync(await HeldAsync());
+
+    /// <summary>Records the held meeting of <paramref name="caseId"/> as <see cref="RecordedAsync"/> does, with <paramref name="change"/> to the answers.</summary>
+    private async Task<string> RecordAsync(string caseId, Action<Dictionary<string, string>>? change = null)
     {
-        var caseId = await HeldAsync();
         await _m.Click(MeetingsHarness.Organiser, MeetingVerbs.Record, caseId);
         var values = Escalation.Meetings.MeetingRecordFormTests.Complete();
         values[F.Action(1, F.ActionPart.OwnerEmail)] = MeetingsHarness.OwnerEmail;
@@ -266,6 +302,7 @@ public sealed class RecordAndFollowUpTests(AzuriteFixture azurite) : IAsyncLifet
         values[F.Action(2, F.ActionPart.OwnerAgency)] = "other-gp-practice";
         values[F.Action(2, F.ActionPart.Measure)] = "Medication review recorded";
         values[F.Action(2, F.ActionPart.Due)] = "2026-05-01";
+        change?.Invoke(values);
         foreach (var page in new[] { RecordPage.Attendance, RecordPage.WorkingAndNot, RecordPage.Risk, RecordPage.KeyPoints, RecordPage.Monitoring })
             await Step(caseId, page, 1, "next", values);
         await Step(caseId, RecordPage.Actions, 1, "add", values);

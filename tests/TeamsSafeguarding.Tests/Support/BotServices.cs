@@ -43,6 +43,8 @@ internal static class BotServices
         });
         services.AddSingleton(clock);
         services.AddSingleton(table);
+        // What the web host gives every app: work that outlives a request (an export's upload) stops with it.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
         services.AddTeamsProtocol(config, new DevelopmentEnvironment());
         services.AddOutbox(config).AddConversations().AddCaseFiles(config).AddBoard(config)
             .AddWelcome().AddReferrals(config).AddTriage().AddPartners().AddAzureCredential(config).AddMeetings(config)
