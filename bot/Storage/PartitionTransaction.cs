@@ -7,12 +7,12 @@ namespace TeamsSafeguarding.Storage;
 /// <summary>
 /// A state change and the messages it causes, committed together: every row here shares one partition,
 /// so Table Storage applies them all or none. Messages become outbox rows the dispatcher sends afterwards,
-/// so a crash between commit and send loses nothing.
+/// so a crash between commit and send loses nothing: the partition is marked in the outbox index first.
 /// </summary>
-public sealed class PartitionTransaction(TableClient table, OutboxSignal signal, TimeProvider clock, string partitionKey)
+public sealed class PartitionTransaction(TableClient table, OutboxSignal signal, OutboxIndex index, TimeProvider clock, string partitionKey)
 {
     private readonly List<TableTransactionAction> _actions = [];
-    private int _messages;
+    private readonly List<TableEntity> _messages = [];
 
     public string PartitionKey => partitionKey;
 
@@ -24,15 +24,31 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
     public PartitionTransaction Send(OutboundMessage message)
     {
         // The position keeps this transaction's messages in the order they were queued, even at the same instant.
-        return Add(OutboxRow.Create(partitionKey, message, clock.GetUtcNow(), _messages++));
+        var row = OutboxRow.Create(partitionKey, message, clock.GetUtcNow(), _messages.Count);
+        _messages.Add(row);
+        return Add(row);
     }
 
     /// <exception cref="TableTransactionFailedException">412 when a Replace/Delete row changed meanwhile; 409 when an Add row exists.</exception>
     public async Task CommitAsync(CancellationToken ct)
     {
         if (_actions.Count == 0) return;
-        await table.SubmitTransactionAsync(_actions, ct);
-        if (_messages > 0) signal.Wake();
+        if (_messages.Count == 0)
+        {
+            await table.SubmitTransactionAsync(_actions, ct);
+            return;
+        }
+        var claim = await signal.ClaimAsync(index, partitionKey, clock.GetUtcNow(), ct);
+        try
+        {
+            await table.SubmitTransactionAsync(_actions, ct);
+        }
+        catch
+        {
+            claim.Abandoned();
+            throw;
+        }
+        claim.Committed(_messages);
     }
 
     /// <summary>Any row action, as <see cref="Cases.CaseWrites"/> collects them.</summary>
@@ -52,5 +68,7 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
 /// <summary>Creates transactions; injected wherever a capability changes state.</summary>
 public sealed class Transactions(TableClient table, OutboxSignal signal, TimeProvider clock)
 {
-    public PartitionTransaction Begin(string partitionKey) => new(table, signal, clock, partitionKey);
+    private readonly OutboxIndex _index = new(table);
+
+    public PartitionTransaction Begin(string partitionKey) => new(table, signal, _index, clock, partitionKey);
 }
