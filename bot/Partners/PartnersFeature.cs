@@ -22,9 +22,10 @@ public sealed class PartnersFeature(CaseCommands commands, CaseStore cases, Boar
 
     public void Map(BotRoutes routes)
     {
-        routes.Verb(PartnersVerbs.Refresh, RefreshAsync);
-        routes.Verb(PartnersVerbs.GiveView, GiveViewAsync);
-        routes.Verb(PartnersVerbs.Cast, CastAsync);
+        // A refresh only reads; a view and a casting decision carry the click's id, so a redelivered one is recognised.
+        routes.Verb(PartnersVerbs.Refresh, RefreshAsync, redeliverySafe: true);
+        routes.Verb(PartnersVerbs.GiveView, GiveViewAsync, redeliverySafe: true);
+        routes.Verb(PartnersVerbs.Cast, CastAsync, redeliverySafe: true);
     }
 
     private async Task<InvokeResponse> RefreshAsync(CardAction action, CancellationToken ct)
