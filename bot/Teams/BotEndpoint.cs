@@ -150,8 +150,9 @@ public static class BotEndpoint
         }
     }
 
+    // Written straight to the response as UTF-8: a card answer is tens of kilobytes, not worth a string of its own.
     private static IResult Write(InvokeResponse response) =>
         response.Body is null
             ? Results.StatusCode(response.Status)
-            : Results.Content(response.Body.ToJsonString(), "application/json", statusCode: response.Status);
+            : Results.Json(response.Body, contentType: "application/json", statusCode: response.Status);
 }
