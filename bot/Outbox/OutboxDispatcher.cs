@@ -438,6 +438,7 @@ public sealed class OutboxDispatcher : BackgroundService
     private async Task<(int Sent, DateTimeOffset? NextRetry)> SendWhatCanGoAsync(PartitionSession session, CancellationToken ct)
     {
         var sent = 0;
+        string? reserved = null;
         while (true)
         {
             bool mustQuery;
@@ -461,12 +462,19 @@ public sealed class OutboxDispatcher : BackgroundService
             var message = OutboxRow.Read(plan.Send);
             DeliveryTargets.Posted? previous = null;
             if (message.Target.Kind == TargetKind.Update) previous = await PostedAsync(session, message.Target.Id, ct);
-            if (!_pacing.TryTake(ThreadOf(message, previous), out var wait))
+            var thread = ThreadOf(message, previous);
+            if (thread != reserved)
             {
-                // Newer updates may arrive while waiting: the plan is made again afterwards.
-                await Task.Delay(wait, _waits, ct);
-                continue;
+                var wait = _pacing.Reserve(thread);
+                if (wait > TimeSpan.Zero)
+                {
+                    // Newer updates may arrive while waiting: the plan is made again afterwards, in the moment reserved.
+                    reserved = thread;
+                    await Task.Delay(wait, _waits, ct);
+                    continue;
+                }
             }
+            reserved = null;
             await _sending.WaitAsync(ct);
             try
             {

@@ -10,35 +10,28 @@ public sealed class ConversationPacingTests
     private readonly FakeTimeProvider time = new();
 
     [Fact]
-    public void Seven_go_in_a_second_the_eighth_waits_for_the_first_second_to_pass_and_the_ninth_for_two()
+    public void Seven_go_at_once_the_eighth_a_second_later_the_ninth_two_seconds_later_and_other_threads_are_not_held_up()
     {
         var pacing = new ConversationPacing(time);
-        for (var i = 0; i < 7; i++) Assert.True(pacing.TryTake("chat", out _));
+        for (var i = 0; i < 7; i++) Assert.Equal(TimeSpan.Zero, pacing.Reserve("chat"));
 
-        Assert.False(pacing.TryTake("chat", out var wait));
-        Assert.Equal(TimeSpan.FromSeconds(1), wait);
-        Assert.True(pacing.TryTake("another chat", out _)); // each thread has its own limits
+        Assert.Equal(TimeSpan.FromSeconds(1), pacing.Reserve("chat"));
+        Assert.Equal(TimeSpan.FromSeconds(2), pacing.Reserve("chat")); // 8 in 2 s
+        Assert.Equal(TimeSpan.Zero, pacing.Reserve("another chat"));
 
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(pacing.TryTake("chat", out _));
-        Assert.False(pacing.TryTake("chat", out wait));     // 8 in 2 s
-        Assert.Equal(TimeSpan.FromSeconds(1), wait);
-        time.Advance(wait);
-        Assert.True(pacing.TryTake("chat", out _));
+        time.Advance(TimeSpan.FromSeconds(2)); // the first seven have left both windows
+        Assert.Equal(TimeSpan.Zero, pacing.Reserve("chat"));
     }
 
     [Fact]
-    public void Over_thirty_seconds_no_more_than_sixty_go()
+    public void In_any_thirty_seconds_no_more_than_sixty_go()
     {
         var pacing = new ConversationPacing(time);
-        var sent = 0;
-        for (var step = 0; step < 300; step++) // 30 s in tenths
-        {
-            while (pacing.TryTake("channel thread", out _)) sent++;
-            time.Advance(TimeSpan.FromMilliseconds(100));
-        }
-        Assert.Equal(60, sent);
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(pacing.TryTake("channel thread", out _));
+        var at = Enumerable.Range(0, 200).Select(_ => pacing.Reserve("channel")).ToList();
+
+        for (var i = 60; i < at.Count; i++) Assert.True(at[i] - at[i - 60] >= TimeSpan.FromSeconds(30), $"send {i}");
+        for (var i = 8; i < at.Count; i++) Assert.True(at[i] - at[i - 8] >= TimeSpan.FromSeconds(2), $"send {i}");
+        for (var i = 7; i < at.Count; i++) Assert.True(at[i] - at[i - 7] >= TimeSpan.FromSeconds(1), $"send {i}");
+        Assert.Equal(TimeSpan.FromSeconds(30), at[60]);
     }
 }
