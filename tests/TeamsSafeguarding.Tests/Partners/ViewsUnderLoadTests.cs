@@ -121,9 +121,9 @@ public sealed class ViewsUnderLoadTests(AzuriteFixture azurite)
     }
 
     /// <summary>A case the partners are deciding on, whose shared card was posted in the partners' channel thread.</summary>
-    internal static async Task<string> SeedCaseWithPartnersAsync(TableClient table, string serviceUrl)
+    internal static async Task<string> SeedCaseWithPartnersAsync(TableClient table, string serviceUrl, DateTimeOffset? at = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         var caseId = CaseStore.NewCaseId();
         var record = new Case
         {
