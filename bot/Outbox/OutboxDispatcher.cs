@@ -549,7 +549,7 @@ public sealed class OutboxDispatcher : BackgroundService
         try
         {
             var posted = await _targets.DeliverAsync(message, previous, ct);
-            var (_, card) = PartitionSession.CardOf(row);
+            var (update, card) = PartitionSession.CardOf(row);
             var remember = message.MessageKey is { } key && posted is not null && message.Target.Kind != TargetKind.Update
                 ? new TableEntity(session.PartitionKey, OutboxRow.PostedKey(key))
                 {
@@ -562,7 +562,9 @@ public sealed class OutboxDispatcher : BackgroundService
             await DeleteAsync(session, remember is null ? [] : [new(TableTransactionActionType.UpsertReplace, remember)], [row, .. dropped], ct);
             lock (session)
             {
-                if (card is not null) session.LastSent[card] = row.RowKey;
+                // Only an update is a state that older updates give way to: a post queued in the same instant as a later
+                // update (a frozen test clock, another instance's clock) may sort after it, and must not make it look older.
+                if (update && card is not null) session.LastSent[card] = row.RowKey;
                 if (remember is not null) session.Posted[message.MessageKey!] = posted!;
             }
             _log.LogInformation("Sent an outbox message ({TargetKind}) after {Attempts} attempt(s)", message.Target.Kind, attempts);

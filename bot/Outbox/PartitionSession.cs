@@ -35,7 +35,7 @@ internal sealed class PartitionSession(string partitionKey)
     public SortedDictionary<string, TableEntity> Pending { get; } = new(StringComparer.Ordinal);
     /// <summary>Where each card (message key) of the partition was posted, learnt while holding it.</summary>
     public Dictionary<string, Outbox.DeliveryTargets.Posted> Posted { get; } = new(StringComparer.Ordinal);
-    /// <summary>The row key of the last message sent on each card: an older update is an older state, never sent.</summary>
+    /// <summary>The row key of the last update sent on each card: an older update is an older state, never sent.</summary>
     public Dictionary<string, string> LastSent { get; } = new(StringComparer.Ordinal);
 
     private TaskCompletionSource? _wake;

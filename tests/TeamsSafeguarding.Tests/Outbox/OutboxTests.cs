@@ -114,6 +114,49 @@ public sealed class OutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_update_queued_in_the_same_instant_as_its_post_is_sent_by_the_dispatcher_still_holding_the_case()
+    {
+        // The clock stands still (or another instance's clock is behind), so the update's row key may sort before its
+        // post's (they differ only by a guid): the dispatcher, still holding the case since the post, must not take the
+        // update for an older state of the card. Several cards, so both orders of the keys occur.
+        var rig = await RigAsync();
+        var signal = new OutboxSignal();
+        var dispatcher = new OutboxDispatcher(rig.Table, new DeliveryTargets(_connector, new ConversationStore(rig.Table), Options.Create(new BotOptions())),
+            signal, _clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+        var transactions = new Transactions(rig.Table, signal, _clock);
+        try
+        {
+            for (var card = 0; card < 8; card++)
+            {
+                await transactions.Begin("case|3")
+                    .Send(new OutboundMessage(DeliveryTarget.ToChannel("19:coord@thread.tacv2"), Text($"card {card} v1"), MessageKey: $"card-{card}"))
+                    .CommitAsync(default);
+                await UntilAsync(() => _connector.Calls.Any(c => c.Activity?.Text == $"card {card} v1"));
+                await transactions.Begin("case|3")
+                    .Send(new OutboundMessage(DeliveryTarget.UpdateOf($"card-{card}"), Text($"card {card} v2")))
+                    .CommitAsync(default);
+                await UntilAsync(() => _connector.Calls.Any(c => c.Op == "update" && c.Activity?.Text == $"card {card} v2"));
+            }
+            Assert.Empty(await RowsAsync(rig.Table, OutboxRow.FailedPrefix));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(default);
+        }
+    }
+
+    /// <summary>A generous wait (the dispatcher sends in the background) that ends as soon as <paramref name="done"/> holds.</summary>
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!done())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The message was not sent within 30 s.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task A_throttled_message_is_retried_after_backoff_and_holds_back_later_ones()
     {
         var rig = await RigAsync();
