@@ -27,7 +27,7 @@ namespace TeamsSafeguarding.Benchmarks.Scheduling;
 /// cases. The cases go straight to Azurite (one transaction per case: its case row and partners row), with each case's
 /// next reminder in the due index days ahead, as sending a case to the partners leaves it.
 /// Seeding is Azurite's work, and it slows as the table grows: 10,000 cases take about half a minute on 2 cores, 100,000
-/// more than ten minutes, so 100,000 is asked for with --cases.
+/// more than half an hour, so 100,000 is asked for with --cases.
 /// <code>
 /// dotnet run -c Release --project tests/TeamsSafeguarding.Benchmarks -- passes [--cases 10000,100000]
 /// </code>
