@@ -67,6 +67,12 @@ public sealed class CaseStore(TableClient table)
         return row.HasValue ? row.Value!.GetString("CaseId") : null;
     }
 
+    // This instance's submissions take numbers one at a time, from the counter as this instance last wrote it: taken at
+    // once they only collide on its ETag and retry, each retry widening the window for the next (a burst of submits spent
+    // most of its round trips and time there). Other instances are still kept apart by the ETag.
+    private readonly SemaphoreSlim _counterGate = new(1, 1);
+    private TableEntity? _counter;
+
     /// <summary>
     /// The next sequence number for a year's references. A counter row updated with its ETag: two
     /// submissions at the same moment cannot get the same number (the loser re-reads and tries again),
@@ -75,27 +81,42 @@ public sealed class CaseStore(TableClient table)
     public async Task<int> NextSequenceAsync(int year, CancellationToken ct)
     {
         var rowKey = "counter|" + year;
-        for (var attempt = 0; attempt < 50; attempt++)
+        await _counterGate.WaitAsync(ct);
+        try
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(ReferencesPartition, rowKey, cancellationToken: ct);
-            try
+            for (var attempt = 0; attempt < 50; attempt++)
             {
-                if (!existing.HasValue)
+                var existing = _counter?.RowKey == rowKey ? _counter : await ReadCounterAsync(rowKey, ct);
+                _counter = null;
+                try
                 {
-                    await table.AddEntityAsync(new TableEntity(ReferencesPartition, rowKey) { ["Last"] = 1 }, ct);
-                    return 1;
+                    var next = (existing?.GetInt32("Last") ?? 0) + 1;
+                    var row = new TableEntity(ReferencesPartition, rowKey) { ["Last"] = next };
+                    var written = existing is null
+                        ? await table.AddEntityAsync(row, ct)
+                        : await table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, ct);
+                    row.ETag = written.Headers.ETag ?? default;
+                    _counter = row;
+                    return next;
                 }
-                var next = (existing.Value!.GetInt32("Last") ?? 0) + 1;
-                existing.Value["Last"] = next;
-                await table.UpdateEntityAsync(existing.Value, existing.Value.ETag, TableUpdateMode.Replace, ct);
-                return next;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                await Task.Delay(Random.Shared.Next(5, 25) * (attempt + 1), ct);
+                catch (RequestFailedException e) when (e.Status is 409 or 412)
+                {
+                    // Another instance took a number: read the counter again (at once the first time: only our copy was old).
+                    if (attempt > 0) await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+                }
             }
         }
+        finally
+        {
+            _counterGate.Release();
+        }
         throw new InvalidOperationException("Could not allocate a case reference; please try again.");
+    }
+
+    private async Task<TableEntity?> ReadCounterAsync(string rowKey, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ReferencesPartition, rowKey, cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
     }
 
     /// <summary>Claims the reference for the case; false if it is already taken.</summary>

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using TeamsSafeguarding.Routing;
 using TeamsSafeguarding.Teams;
 
@@ -10,9 +8,10 @@ namespace TeamsSafeguarding.Conversations;
 /// can message people and channels later on their own. A person who writes to the bot before any install
 /// event (an app installed before this bot version) gets a personal-chat entry too; a person met in a channel
 /// or group chat gets a <see cref="UserReference"/> (their tenant), so a 1:1 chat can be opened with them later.
-/// Every row is read first and written only when it changed: most activities write nothing.
+/// Every row is read first (from the store's copy in memory, usually) and written only when it changed: most activities
+/// read and write nothing in storage.
 /// </summary>
-public sealed class ConversationTracker(TableClient table, ConversationStore store)
+public sealed class ConversationTracker(ConversationStore store)
 {
     public async Task RememberAsync(Activity activity, CancellationToken ct)
     {
@@ -21,7 +20,7 @@ public sealed class ConversationTracker(TableClient table, ConversationStore sto
         var reference = Merge(stored, seen with { Installed = !IsRemoval(activity) }, activity);
         if (reference != stored)
         {
-            await table.UpsertEntityAsync(reference.ToEntity(), TableUpdateMode.Replace, ct);
+            await store.SaveAsync(reference, ct);
             // The tenant's serviceUrl only needs writing when this conversation taught us a new one.
             if (reference.TenantId is { Length: > 0 } tenant && (stored is null || stored.ServiceUrl != reference.ServiceUrl || stored.TenantId != tenant))
                 await store.RememberServiceUrlAsync(tenant, reference.ServiceUrl, ct);
@@ -56,15 +55,8 @@ public sealed class ConversationTracker(TableClient table, ConversationStore sto
     {
         var chat = new PersonalChat(actor.UserKey, reference.ConversationId, reference.ServiceUrl, reference.TenantId, actor.TeamsUserId, true);
         var (existing, etag) = await store.FindPersonalChatAsync(actor.UserKey, ct);
-        try
-        {
-            if (existing is null) await table.AddEntityAsync(chat.ToEntity(), ct);
-            else if (existing != chat) await table.UpdateEntityAsync(chat.ToEntity(), etag, TableUpdateMode.Replace, ct);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Another delivery wrote it at the same moment; either copy is right.
-        }
+        // If another delivery wrote it at the same moment, either copy is right.
+        if (existing != chat) await store.TrySavePersonalChatAsync(chat, existing is null ? default : etag, ct);
     }
 
     private async Task RememberUserAsync(UserReference user, CancellationToken ct)
@@ -75,7 +67,7 @@ public sealed class ConversationTracker(TableClient table, ConversationStore sto
             TenantId = user.TenantId ?? known.TenantId,
             TeamsUserId = user.TeamsUserId ?? known.TeamsUserId,
         };
-        if (merged != known) await table.UpsertEntityAsync(merged.ToEntity(), TableUpdateMode.Replace, ct);
+        if (merged != known) await store.SaveUserAsync(merged, ct);
     }
 
     public static bool IsRemoval(Activity activity) =>

@@ -45,7 +45,7 @@ public static class MeetingsSetup
             };
         });
         services.AddSingleton<GraphCalendar>();
-        services.AddKeyedSingleton<OutboxSignal>(CalendarQueue.Kind);
+        services.AddSingleton<CalendarSignal>();
         services.AddSingleton(sp => new FollowUpSchedule(sp.GetRequiredService<WorkingDayCalendar>(), sp.GetRequiredService<ProcessProfile>()));
         services.AddSingleton<MeetingAgencies>();
         services.AddSingleton<MeetingAccess>();

@@ -5,13 +5,25 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
-    /// <summary>How often to look for unsent messages when nothing wakes the dispatcher.</summary>
+    /// <summary>
+    /// How often each instance looks in the outbox index for partitions nobody is sending (after a crash, another
+    /// instance's commits, retries that have come due). What this instance commits it sends at once, without looking.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Attempts before a message is recorded as undeliverable.</summary>
     public int MaxAttempts { get; set; } = 10;
     /// <summary>First wait after a failed attempt; doubles each time, up to MaxBackoff.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
-    /// <summary>How long one dispatcher holds a message while sending, so another instance does not send it too.</summary>
+    /// <summary>How long one instance holds a partition while sending it (renewed as it goes), so no other instance sends it too.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a commit may take to land after it marked its partition in the index (longer than storage's own timeouts
+    /// and retries): a partition another instance marked is left in the index at least this long, so its messages are found.
+    /// </summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long this instance keeps a partition it has emptied, so the next message of a burst needs no index write.</summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How many partitions (cases, chats) this instance sends at once.</summary>
+    public int Concurrency { get; set; } = 16;
 }

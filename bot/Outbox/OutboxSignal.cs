@@ -1,18 +1,36 @@
+using Azure.Data.Tables;
+
 namespace TeamsSafeguarding.Outbox;
 
-/// <summary>Wakes the dispatcher as soon as something is committed, so replies go out at once rather than
-/// at the next poll. Polling remains the safety net (e.g. after a crash or on another instance).</summary>
+/// <summary>
+/// The link between the transactions that queue messages and this instance's dispatcher: before a commit the partition is
+/// marked in the outbox index (or found already held by this instance), and after it the committed messages are handed
+/// to the dispatcher in process, so they go out at once, with no scan and no second read. With no dispatcher (a tool,
+/// a test) the mark alone is written, and any instance's pass finds the messages.
+/// </summary>
 public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private OutboxDispatcher? _dispatcher;
 
-    public void Wake()
+    internal void Attach(OutboxDispatcher dispatcher) => _dispatcher = dispatcher;
+
+    internal async Task<OutboxClaim> ClaimAsync(OutboxIndex index, string partitionKey, DateTimeOffset now, CancellationToken ct)
     {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); } catch (SemaphoreFullException) { }
-        }
+        if (_dispatcher is { } dispatcher) return await dispatcher.ClaimAsync(partitionKey, ct);
+        await index.MarkAsync(partitionKey, now + new OutboxOptions().Grace, now, ct);
+        return OutboxClaim.None;
     }
+}
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+/// <summary>
+/// A partition this instance's dispatcher holds for a commit under way: told what was committed (or that nothing was),
+/// it sends the messages at once. <see cref="None"/>: the partition is someone else's; the mark tells them.
+/// </summary>
+internal sealed class OutboxClaim(OutboxDispatcher? dispatcher, PartitionSession? session)
+{
+    public static readonly OutboxClaim None = new(null, null);
+
+    public void Committed(IReadOnlyList<TableEntity> messages) => dispatcher?.HandOver(session!, messages);
+
+    public void Abandoned() => dispatcher?.HandOver(session!, []);
 }

@@ -22,10 +22,12 @@ public sealed class PartnersFeature(CaseCommands commands, CaseStore cases, Boar
 
     public void Map(BotRoutes routes)
     {
-        routes.Verb(PartnersVerbs.Refresh, (a, ct) => RefreshAsync(a, changing: false, ct));
-        routes.Verb(PartnersVerbs.ChangeView, (a, ct) => RefreshAsync(a, changing: true, ct));
-        routes.Verb(PartnersVerbs.GiveView, GiveViewAsync);
-        routes.Verb(PartnersVerbs.Cast, CastAsync);
+        // A refresh and "Change my view" only read; a view and a casting decision carry the click's id, so a redelivered
+        // one is recognised by the rules themselves and needs no redelivery guard.
+        routes.Verb(PartnersVerbs.Refresh, (a, ct) => RefreshAsync(a, changing: false, ct), redeliverySafe: true);
+        routes.Verb(PartnersVerbs.ChangeView, (a, ct) => RefreshAsync(a, changing: true, ct), redeliverySafe: true);
+        routes.Verb(PartnersVerbs.GiveView, GiveViewAsync, redeliverySafe: true);
+        routes.Verb(PartnersVerbs.Cast, CastAsync, redeliverySafe: true);
         // Someone joined or left a team or chat the bot is in: read the partners' channel roster again next time.
         routes.OnConversationEvent((activity, _) =>
         {

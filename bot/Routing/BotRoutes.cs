@@ -18,15 +18,21 @@ public sealed class BotRoutes
 {
     private readonly List<(string Phrase, ChatCommandHandler Handler)> _commands = [];
     private readonly Dictionary<string, CardActionHandler> _verbs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _redeliverySafe = new(StringComparer.Ordinal);
     private readonly List<ActivityObserver> _conversationEvents = [];
     private readonly Dictionary<string, InvokeHandler> _invokes = new(StringComparer.Ordinal);
 
     /// <summary>A chat command: matches the phrase alone or followed by more words ("details SAB-2026-0001").</summary>
     public void Command(string phrase, ChatCommandHandler handler) => _commands.Add((phrase.ToLowerInvariant(), handler));
 
-    public void Verb(string verb, CardActionHandler handler)
+    /// <param name="redeliverySafe">
+    /// The handler is idempotent by the click's activity id (or only reads), so a redelivered click needs no guard: it is
+    /// run again and recognised (e.g. a partner's view carries the click's id), answering alike and storing nothing twice.
+    /// </param>
+    public void Verb(string verb, CardActionHandler handler, bool redeliverySafe = false)
     {
         if (!_verbs.TryAdd(verb, handler)) throw new InvalidOperationException($"Verb '{verb}' is mapped twice.");
+        if (redeliverySafe) _redeliverySafe.Add(verb);
     }
 
     /// <summary>Another kind of invoke than a card action, by its name (e.g. "fileConsent/invoke").</summary>
@@ -50,6 +56,8 @@ public sealed class BotRoutes
     }
 
     public CardActionHandler? FindVerb(string verb) => _verbs.GetValueOrDefault(verb);
+
+    public bool IsRedeliverySafe(string verb) => _redeliverySafe.Contains(verb);
 
     /// <summary>Every chat command phrase, lower case: the Teams app manifest must list exactly these (a test checks).</summary>
     public IEnumerable<string> CommandPhrases => _commands.Select(c => c.Phrase).Distinct();

@@ -40,6 +40,9 @@ public sealed class SafeguardingBot : IBot
         }
     }
 
+    public bool HandlesRedelivery(Activity activity) =>
+        CardActionValue.IsCardAction(activity) && CardActionValue.Read(activity.Value, out _) is { } value && _routes.IsRedeliverySafe(value.Verb);
+
     private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
     {
         await _tracker.RememberAsync(activity, ct);

@@ -17,4 +17,13 @@ public sealed class StorageOptions
     /// <summary>The one table holding cases, drafts, the case log, the outbox and conversation references.
     /// One table so that a state change and the messages it causes can share a transaction.</summary>
     public string TableName { get; set; } = "Safeguarding";
+
+    /// <summary>
+    /// Connections to storage at once. Requests beyond wait their turn in the bot rather than all at once in storage,
+    /// so a burst of clicks is answered in order instead of every click slowly.
+    /// </summary>
+    public int MaxConnections { get; set; } = 32;
+
+    /// <summary>How long one storage request may take before it is tried again (the SDK tries 3 more times).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

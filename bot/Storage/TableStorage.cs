@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +18,11 @@ public static class TableStorage
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var client = ClientOptions(o);
             // A connection string (Azurite, or a key where keys are allowed) wins; in Azure, the identity: no key at all.
             var tables = string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? new TableServiceClient(new Uri(o.TableEndpoint!), sp.GetRequiredService<TokenCredential>())
-                : new TableServiceClient(o.ConnectionString);
+                ? new TableServiceClient(new Uri(o.TableEndpoint!), sp.GetRequiredService<TokenCredential>(), client)
+                : new TableServiceClient(o.ConnectionString, client);
             return tables.GetTableClient(o.TableName);
         });
         services.AddHostedService<TableCreator>();
@@ -29,6 +31,25 @@ public static class TableStorage
         services.AddHostedService<DedupeSweeper>();
         services.AddSingleton<Teams.ClassifyFailure>(StorageFailures.Classify);
         return services;
+    }
+
+    /// <summary>
+    /// A bounded pool of connections and a request timeout, so that under a burst requests queue in the bot in order
+    /// and any storage request (so any commit) is over, one way or the other, within about a minute and a half.
+    /// </summary>
+    public static TableClientOptions ClientOptions(StorageOptions o)
+    {
+        var options = new TableClientOptions
+        {
+            Transport = new HttpClientTransport(new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = Math.Max(1, o.MaxConnections),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5), // storage front ends change; DNS is looked up again
+            }),
+        };
+        options.Retry.NetworkTimeout = o.RequestTimeout;
+        options.Retry.MaxRetries = 3;
+        return options;
     }
 
     private static bool IsEndpoint(string? value) =>

@@ -4,15 +4,18 @@ using TeamsSafeguarding.Teams.Auth;
 namespace TeamsSafeguarding.Teams;
 
 /// <summary>
-/// POST /api/messages: size limit, parse, authenticate, de-duplicate, hand to the bot, answer.
+/// POST /api/messages: size limit, parse, authenticate, wait in line (<see cref="InboundQueue"/>), de-duplicate, hand to
+/// the bot, answer.
 /// Answers follow the Bot Framework SDK's CloudAdapter: 400 unparsable or not what Teams sends (ActivityReader),
 /// 401 any auth failure (no body), 403 when the activity names two tenants, 413 too large, 200 empty for non-invokes,
 /// the bot's chosen status/body for invokes, 400 for an invoke it does not handle. A failure that will pass (storage unreachable or
-/// throttled) is a bare 503 so Teams sends the activity again; one that would fail every time is a 422 (an invoke gets
+/// throttled, or the line full) is a bare 503 so Teams sends the activity again; one that would fail every time is a 422 (an invoke gets
 /// an error card answer instead), so it is not redelivered for ever. No answer carries exception text.
 /// </summary>
 public static class BotEndpoint
 {
+    private const string Busy = "We could not save that just now. Nothing you entered was lost; please try again in a minute.";
+
     public static IEndpointRouteBuilder MapBotEndpoint(this IEndpointRouteBuilder app, string path = "/api/messages")
     {
         app.MapPost(path, HandleAsync);
@@ -20,8 +23,8 @@ public static class BotEndpoint
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator,
-        IActivityDeduplicator deduplicator, IBot bot, ClassifyFailure classify, IOptions<BotOptions> options, ILoggerFactory loggers,
-        CancellationToken ct)
+        IActivityDeduplicator deduplicator, IBot bot, ClassifyFailure classify, InboundQueue queue, IOptions<BotOptions> options,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var log = loggers.CreateLogger("TeamsSafeguarding.Teams.BotEndpoint");
         var maxBytes = options.Value.MaxRequestBytes;
@@ -58,6 +61,15 @@ public static class BotEndpoint
             return Write(InvokeResponse.Error(400, "BadRequest", "This button could not be read. Type help to start again."));
         }
 
+        using var place = await queue.EnterAsync(ct);
+        if (place is null)
+        {
+            // More waiting than can be answered in time: turned away at once, as storage being busy would be.
+            log.LogWarning("Turned away a {ActivityType} activity: too many waiting", activity.Type);
+            return activity.Type == ActivityTypes.Invoke
+                ? Write(InvokeResponse.Error(503, "ServiceUnavailable", Busy))
+                : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         try
         {
             return await HandOnAsync(activity, deduplicator, bot, log, ct);
@@ -73,7 +85,7 @@ public static class BotEndpoint
                 // Storage down or throttled: nothing was half-done that a redelivery cannot redo.
                 log.LogWarning("A {ActivityType} activity could not be taken in for now: {Failure}", activity.Type, failure.Description);
                 return isInvoke
-                    ? Write(InvokeResponse.Error(503, "ServiceUnavailable", "We could not save that just now. Nothing you entered was lost; please try again in a minute."))
+                    ? Write(InvokeResponse.Error(503, "ServiceUnavailable", Busy))
                     : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
             // It would fail the same way every time: answered 4xx, so it is not sent again for ever.
@@ -90,7 +102,8 @@ public static class BotEndpoint
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var conversationId = activity.Conversation?.Id;
         var activityId = activity.Id;
-        var canDedupe = !string.IsNullOrEmpty(conversationId) && !string.IsNullOrEmpty(activityId);
+        // A handler that is idempotent by the activity id needs no guard: two storage writes fewer per click.
+        var canDedupe = !string.IsNullOrEmpty(conversationId) && !string.IsNullOrEmpty(activityId) && !bot.HandlesRedelivery(activity);
 
         if (canDedupe && !await deduplicator.TryClaimAsync(conversationId!, activityId!, ct))
         {
@@ -137,8 +150,9 @@ public static class BotEndpoint
         }
     }
 
+    // Written straight to the response as UTF-8: a card answer is tens of kilobytes, not worth a string of its own.
     private static IResult Write(InvokeResponse response) =>
         response.Body is null
             ? Results.StatusCode(response.Status)
-            : Results.Content(response.Body.ToJsonString(), "application/json", statusCode: response.Status);
+            : Results.Json(response.Body, contentType: "application/json", statusCode: response.Status);
 }

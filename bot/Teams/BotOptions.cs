@@ -29,6 +29,11 @@ public sealed class BotOptions
     /// <summary>Largest inbound activity accepted, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Activities handled at once; more wait in line, oldest first (Teams gives an invoke 15 s).</summary>
+    public int MaxConcurrentActivities { get; set; } = 64;
+    /// <summary>Activities that may wait in line; beyond that one is answered "busy, try again" at once.</summary>
+    public int MaxQueuedActivities { get; set; } = 2000;
+
     public bool AuthenticationDisabled => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public static class AppTypes

@@ -12,6 +12,7 @@ public static class TeamsSetup
         services.Configure<BotOptions>(config.GetSection(BotOptions.Section));
         services.AddInboundAuthentication(botOptions, environment);
         services.AddConnectorClient();
+        services.AddSingleton<InboundQueue>();
         return services;
     }
 }

@@ -60,7 +60,7 @@ public sealed class WelcomeFeature(Transactions transactions, ConversationStore 
     private async Task OnPersonalInstallAsync(Activity activity, Actor actor, bool installed, CancellationToken ct)
     {
         var conversationId = activity.Conversation!.Id!;
-        var (existing, etag) = await conversations.FindPersonalChatAsync(actor.UserKey, ct);
+        var (existing, etag) = await conversations.FindPersonalChatAsync(actor.UserKey, ct, fresh: true);
         if (existing?.Installed == installed && existing.ConversationId == conversationId) return;
 
         var chat = new PersonalChat(actor.UserKey, conversationId, activity.ServiceUrl!, activity.TenantId, actor.TeamsUserId, installed);
@@ -70,6 +70,7 @@ public sealed class WelcomeFeature(Transactions transactions, ConversationStore 
             tx.Send(new OutboundMessage(DeliveryTarget.ToConversation(conversationId),
                 Replies.Card(WelcomeCard.Build(new WelcomeCardInput(board.Value.Name)).ToJson())));
         await CommitOnceAsync(tx, ct);
+        conversations.Forget(PersonalChat.PartitionOf(actor.UserKey), PersonalChat.Row); // written here, not through the store
         log.LogInformation("Personal chat {Change}", installed ? "installed" : "removed");
     }
 

@@ -13,12 +13,15 @@ namespace TeamsSafeguarding.Benchmarks;
 /// --quick: few iterations (about two minutes for everything); without it, BenchmarkDotNet's default accuracy.
 /// dotnet run -c Release --project tests/TeamsSafeguarding.Benchmarks -- http [--quick] [--compare &lt;git-rev&gt;]: the hot paths
 /// over real HTTP (<see cref="OverHttp.HttpBenchmark"/>).
+/// dotnet run -c Release --project tests/TeamsSafeguarding.Benchmarks -- passes [--cases 10000,100000]: what a scheduled pass
+/// costs with nothing due on a large table (<see cref="Scheduling.IdlePasses"/>).
 /// </summary>
 public static class BenchmarkMain
 {
     public static int Main(string[] args)
     {
         if (args.FirstOrDefault() == "http") return OverHttp.HttpBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        if (args.FirstOrDefault() == "passes") return Scheduling.IdlePasses.RunAsync(args[1..]).GetAwaiter().GetResult();
 
         RunMode.Quick = args.Contains("--quick");
         var rest = args.Where(a => a != "--quick").ToArray();

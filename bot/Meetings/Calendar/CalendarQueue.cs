@@ -6,8 +6,8 @@ namespace TeamsSafeguarding.Meetings.Calendar;
 
 /// <summary>
 /// Queues a calendar call inside a case command: the request row, its visit in the due index (now) and a log line commit
-/// with the change that asks for it. After the command, waking the calendar's signal (the outbox's kind of signal, keyed
-/// <see cref="Kind"/>) gets it done at once.
+/// with the change that asks for it. After the command, waking the calendar's signal (<see cref="CalendarSignal"/>) gets
+/// it done at once.
 /// </summary>
 public static class CalendarQueue
 {

@@ -26,7 +26,7 @@ public sealed record CalendarOutcome(CalendarException? Failure = null, FoundTim
 /// </summary>
 public sealed class CalendarSweep(CaseStore store, CaseCommands commands, DueWork due, DueIndex index, GraphCalendar calendar,
     MeetingChannel channel, WorkingDayCalendar workingDays, ProcessProfile profile, IOptions<GraphOptions> options,
-    TimeProvider clock, [FromKeyedServices(CalendarQueue.Kind)] OutboxSignal signal, ILogger<CalendarSweep> log) : BackgroundService
+    TimeProvider clock, CalendarSignal signal, ILogger<CalendarSweep> log) : BackgroundService
 {
     /// <summary>How often to look when nothing wakes the sweep (requests retried later, another instance's requests).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);

@@ -71,6 +71,7 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorTo
 
     private static byte[] WithField(Activity activity, string name, string value)
     {
+        if (name == "id" && activity.Id == value) return JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
         var json = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();
         json[name] = value;
         return JsonSerializer.SerializeToUtf8Bytes(json, ActivityJson.Options);

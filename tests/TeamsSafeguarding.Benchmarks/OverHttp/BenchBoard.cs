@@ -148,7 +148,8 @@ public sealed class BenchBoard(string serviceUrl)
         [F.PersonNhsNumber] = "943 476 5919",
         [F.ReferrerName] = "Sam Worker",
         [F.ReferrerRole] = "Social worker",
-        [F.ReferrerAgency] = "adult-social-care", // "Adult Social Care" on the board's standard list
+        // A value from the board's standard list (main after b9e4824 takes only those); builds before that take any text.
+        [F.ReferrerAgency] = "adult-social-care",
         [F.NeedsDescription] = "Needs help with daily living.",
         [F.NeedsFromImpairment] = "true",
         [F.NeedsOutcomes] = "Nutrition,HabitableHome",

@@ -61,6 +61,9 @@ public sealed class CountingProxy : IAsyncDisposable
     private long lastActivity = Stopwatch.GetTimestamp();
     private int inFlight;
     private int failures;
+    private string? rowsOfInterest;
+    private long rowsRead;
+    private long rowsReadOfInterest;
 
     private CountingProxy(WebApplication app, string upstreamBase)
     {
@@ -104,6 +107,15 @@ public sealed class CountingProxy : IAsyncDisposable
         return proxy;
     }
 
+    /// <summary>
+    /// From now on, counts the entities every read returns, and apart those in partitions starting with
+    /// <paramref name="partitionPrefix"/>. Off unless asked: it parses every answer, which costs the benchmark CPU.
+    /// </summary>
+    public void CountRowsIn(string partitionPrefix) => rowsOfInterest = partitionPrefix;
+
+    /// <summary>Entities returned by reads so far (once <see cref="CountRowsIn"/> is on), and those in the partitions of interest.</summary>
+    public (long All, long OfInterest) RowsRead => (Interlocked.Read(ref rowsRead), Interlocked.Read(ref rowsReadOfInterest));
+
     public StorageCounts Snapshot()
     {
         lock (gate) return new StorageCounts(new Dictionary<StorageOp, OpTally>(tallies), new Dictionary<StorageOp, OpTally>(inRequest));
@@ -133,6 +145,7 @@ public sealed class CountingProxy : IAsyncDisposable
             using var answer = await upstream.SendAsync(forward, HttpCompletionOption.ResponseContentRead, context.RequestAborted);
             var answerBody = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
             Count(Classify(request.Method, rawTarget), ClickTrace.IsClick(request.Headers.TraceParent), body, answerBody.Length);
+            if (rowsOfInterest is { } prefix && request.Method == "GET" && answer.IsSuccessStatusCode) CountRows(answerBody, prefix);
 
             var response = context.Response;
             response.StatusCode = (int)answer.StatusCode;
@@ -170,6 +183,22 @@ public sealed class CountingProxy : IAsyncDisposable
         {
             var t = to.GetValueOrDefault(op);
             to[op] = new OpTally(t.Count + 1, t.RequestBytes + requestBody.Length, t.ResponseBytes + responseBytes, t.BatchedOperations + batched);
+        }
+    }
+
+    /// <summary>A query answers {"value":[entities]}, a point read the entity itself.</summary>
+    private void CountRows(byte[] answerBody, string prefix)
+    {
+        if (answerBody.Length == 0 || answerBody[0] != (byte)'{') return;
+        using var json = System.Text.Json.JsonDocument.Parse(answerBody);
+        var entities = json.RootElement.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? value.EnumerateArray().ToList()
+            : json.RootElement.TryGetProperty("PartitionKey", out _) ? [json.RootElement] : [];
+        foreach (var entity in entities)
+        {
+            Interlocked.Increment(ref rowsRead);
+            if (entity.TryGetProperty("PartitionKey", out var pk) && pk.GetString()?.StartsWith(prefix, StringComparison.Ordinal) == true)
+                Interlocked.Increment(ref rowsReadOfInterest);
         }
     }
 

@@ -22,6 +22,19 @@ public sealed class CaseReferenceCounterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_instances_taking_numbers_in_turn_never_share_one()
+    {
+        // Each instance remembers the counter as it last wrote it: the other's numbers in between make that copy old.
+        var table = azurite.NewTable("counter");
+        CaseStore[] instances = [new(table), new(table)];
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => instances[i % 2].NextSequenceAsync(2026, default))));
+        numbers = [.. numbers, await instances[0].NextSequenceAsync(2026, default), await instances[1].NextSequenceAsync(2026, default)];
+
+        Assert.Equal(Enumerable.Range(1, 32), numbers.Order());
+    }
+
+    [Fact]
     public async Task A_reference_can_be_claimed_once()
     {
         var table = azurite.NewTable("claim");

@@ -41,7 +41,7 @@ public sealed class PersonalChatTenantTests(AzuriteFixture azurite) : IAsyncLife
         services = new ServiceCollection().AddLogging().Configure<BotOptions>(_ => { }).AddConnectorClient().BuildServiceProvider();
         table = azurite.NewTable("tenants");
         store = new ConversationStore(table);
-        tracker = new ConversationTracker(table, store);
+        tracker = new ConversationTracker(store);
     }
 
     public async Task DisposeAsync()

@@ -93,6 +93,42 @@ public sealed class OutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_cards_updates_queued_by_separate_commits_in_one_instant_end_on_the_last_one()
+    {
+        // The clock does not move and each update is its own commit (as the case's commands take turns): only the card's
+        // newest state is sent, so the queue's order, not the keys' guids, must say which is newest. Eight cards, so a
+        // guid order would get some of them wrong.
+        var rig = await RigAsync();
+        for (var card = 0; card < 8; card++)
+        {
+            await rig.Transactions.Begin("case|4")
+                .Send(new OutboundMessage(DeliveryTarget.ToChannel("19:coord@thread.tacv2"), Text($"card {card} v1"), MessageKey: $"card-{card}"))
+                .CommitAsync(default);
+            foreach (var version in new[] { 2, 3 })
+                await rig.Transactions.Begin("case|4")
+                    .Send(new OutboundMessage(DeliveryTarget.UpdateOf($"card-{card}"), Text($"card {card} v{version}")))
+                    .CommitAsync(default);
+        }
+
+        await rig.Dispatcher.DispatchOnceAsync(default);
+
+        var updates = _connector.Calls.Where(c => c.Op == "update").ToList();
+        for (var card = 0; card < 8; card++)
+            Assert.Equal($"card {card} v3", updates.Last(c => c.Activity!.Text!.StartsWith($"card {card} ", StringComparison.Ordinal)).Activity!.Text);
+    }
+
+    [Fact]
+    public void QueueOrder_never_goes_back_or_repeats_whatever_the_clock_says()
+    {
+        var order = new QueueOrder();
+        var t = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var instants = new[] { t, t, t.AddTicks(1), t.AddSeconds(-5), t.AddSeconds(1) }.Select(order.Next).ToList();
+        Assert.Equal(instants.OrderBy(i => i), instants);
+        Assert.Equal(instants.Count, instants.Distinct().Count());
+        Assert.Equal(t.AddSeconds(1), instants[^1]); // a clock ahead is used as it is
+    }
+
+    [Fact]
     public async Task A_channel_post_is_remembered_so_a_later_update_replaces_it()
     {
         var rig = await RigAsync();
@@ -111,6 +147,49 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         Assert.Equal(calls[0].ConversationId, calls[1].ConversationId);
         Assert.Equal(calls[0].ActivityId, calls[1].ActivityId);
         Assert.Equal("card v2", calls[1].Activity!.Text);
+    }
+
+    [Fact]
+    public async Task An_update_queued_in_the_same_instant_as_its_post_is_sent_by_the_dispatcher_still_holding_the_case()
+    {
+        // The clock stands still (or another instance's clock is behind), so the update's row key may sort before its
+        // post's (they differ only by a guid): the dispatcher, still holding the case since the post, must not take the
+        // update for an older state of the card. Several cards, so both orders of the keys occur.
+        var rig = await RigAsync();
+        var signal = new OutboxSignal();
+        var dispatcher = new OutboxDispatcher(rig.Table, new DeliveryTargets(_connector, new ConversationStore(rig.Table), Options.Create(new BotOptions())),
+            signal, _clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+        var transactions = new Transactions(rig.Table, signal, _clock);
+        try
+        {
+            for (var card = 0; card < 8; card++)
+            {
+                await transactions.Begin("case|3")
+                    .Send(new OutboundMessage(DeliveryTarget.ToChannel("19:coord@thread.tacv2"), Text($"card {card} v1"), MessageKey: $"card-{card}"))
+                    .CommitAsync(default);
+                await UntilAsync(() => _connector.Calls.Any(c => c.Activity?.Text == $"card {card} v1"));
+                await transactions.Begin("case|3")
+                    .Send(new OutboundMessage(DeliveryTarget.UpdateOf($"card-{card}"), Text($"card {card} v2")))
+                    .CommitAsync(default);
+                await UntilAsync(() => _connector.Calls.Any(c => c.Op == "update" && c.Activity?.Text == $"card {card} v2"));
+            }
+            Assert.Empty(await RowsAsync(rig.Table, OutboxRow.FailedPrefix));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(default);
+        }
+    }
+
+    /// <summary>A generous wait (the dispatcher sends in the background) that ends as soon as <paramref name="done"/> holds.</summary>
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!done())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The message was not sent within 30 s.");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

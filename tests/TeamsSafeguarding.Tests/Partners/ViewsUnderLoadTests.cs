@@ -33,7 +33,7 @@ public sealed class ViewsUnderLoadTests(AzuriteFixture azurite)
     private const int Clicks = 200;
 
     // Without early decision every view counts until the deadline, so members can keep changing their minds.
-    private static readonly Dictionary<string, string?> Settings = new() { ["Board:Process:EarlyDecision"] = "false" };
+    internal static readonly Dictionary<string, string?> Settings = new() { ["Board:Process:EarlyDecision"] = "false" };
 
     [Fact]
     public async Task Two_hundred_views_at_once_on_one_instance_are_all_kept()
@@ -67,7 +67,7 @@ public sealed class ViewsUnderLoadTests(AzuriteFixture azurite)
     }
 
     /// <summary>Click i: member i mod 4 gives a view that changes with every round, with its own reason.</summary>
-    private static JsonObject ViewClick(BotUnderTest bot, string caseId, int i)
+    internal static JsonObject ViewClick(BotUnderTest bot, string caseId, int i)
     {
         var member = Members[i % Members.Length];
         var click = bot.Fixture("invoke-adaptiveCard-action-channel-other-user.json");
@@ -121,9 +121,9 @@ public sealed class ViewsUnderLoadTests(AzuriteFixture azurite)
     }
 
     /// <summary>A case the partners are deciding on, whose shared card was posted in the partners' channel thread.</summary>
-    private static async Task<string> SeedCaseWithPartnersAsync(TableClient table, string serviceUrl)
+    internal static async Task<string> SeedCaseWithPartnersAsync(TableClient table, string serviceUrl, DateTimeOffset? at = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         var caseId = CaseStore.NewCaseId();
         var record = new Case
         {

@@ -87,6 +87,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The serviceUrl to give the bot, e.g. "http://127.0.0.1:50123/_connector/".</summary>
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>How long each call takes before it is answered (Teams takes a few hundred ms); none unless set.</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Every request so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<RecordedCall> Calls
     {
@@ -168,6 +171,7 @@ public sealed class FakeConnector : IAsyncDisposable
             }
         }
 
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
         var (status, answer, retryAfter) = Answer(operation, conversationId, activityId, body, bodyIsJson);
         var call = new RecordedCall(operation, request.Method, "/" + string.Join('/', segments), rawTarget, conversationId,
             activityId, body, request.Headers.Authorization.FirstOrDefault(), request.ContentType, status);
