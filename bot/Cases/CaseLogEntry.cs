@@ -25,8 +25,9 @@ public sealed record CaseLogEntry(
     }
 
     /// <param name="position">The line's place among those written at the same instant, so they read back in order.</param>
-    public TableEntity ToEntity(string caseId, int position = 0) =>
-        new(CaseRow.PartitionOf(caseId), $"{Prefix}{At.UtcTicks:D19}-{position:D3}-{Guid.NewGuid():N}")
+    /// <param name="orderAt">The instant the key sorts by (the writer's own order; <see cref="At"/> when not given).</param>
+    public TableEntity ToEntity(string caseId, int position = 0, DateTimeOffset? orderAt = null) =>
+        new(CaseRow.PartitionOf(caseId), $"{Prefix}{(orderAt ?? At).UtcTicks:D19}-{position:D3}-{Guid.NewGuid():N}")
         {
             ["At"] = At,
             ["ActorKey"] = ActorKey,

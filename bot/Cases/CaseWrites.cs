@@ -138,7 +138,10 @@ public sealed class CaseWrites
     internal void AddTo(Storage.PartitionTransaction tx)
     {
         foreach (var (type, row, etag) in _rows) tx.Add(type, row, etag);
-        for (var i = 0; i < _log.Count; i++) tx.Add(TableTransactionActionType.Add, _log[i].ToEntity(CaseId, i), default);
+        // The log reads in key order: keys follow this instance's order, so a page of the log never shifts under a
+        // reader when lines land in the same instant (a test's clock, two commits within one tick).
+        var orderAt = _log.Count > 0 ? tx.OrderOf(Now) : Now;
+        for (var i = 0; i < _log.Count; i++) tx.Add(TableTransactionActionType.Add, _log[i].ToEntity(CaseId, i, orderAt), default);
         foreach (var message in _messages) tx.Send(message);
     }
 

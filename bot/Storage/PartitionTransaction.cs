@@ -32,6 +32,9 @@ public sealed class PartitionTransaction(TableClient table, OutboxSignal signal,
         return Add(row);
     }
 
+    /// <summary>The instant rows queued now sort by (case log lines, like messages): after everything this instance wrote before.</summary>
+    public DateTimeOffset OrderOf(DateTimeOffset now) => order.Next(now);
+
     /// <exception cref="TableTransactionFailedException">412 when a Replace/Delete row changed meanwhile; 409 when an Add row exists.</exception>
     public async Task CommitAsync(CancellationToken ct)
     {

@@ -72,9 +72,10 @@ public sealed class ThreeInstancesTests(AzuriteFixture azurite)
         await UntilAsync(() => !bot.Table.Query<TableEntity>(e => e.PartitionKey == OutboxIndex.Partition).Any(), "the outbox index to empty");
 
         var calls = bot.Connector.Calls;
-        // Every click's view is a new state of the shared card (its reason differs), so a body sent twice is a message
-        // sent twice; the same holds for the reminders, the notices and the referrer's chat.
-        var twice = calls.GroupBy(c => (c.Operation, c.RawTarget, Body: c.Body?.ToJsonString())).Where(g => g.Count() > 1)
+        // A post, a reminder, a notice or the referrer's message sent twice would show as the same body twice. Updates of
+        // the shared card are left out: it shows no reasons, so an agency changing its view back draws the same card again.
+        var twice = calls.Where(c => !(c.Operation == ConnectorOperation.UpdateActivity && c.ConversationId == Thread))
+            .GroupBy(c => (c.Operation, c.RawTarget, Body: c.Body?.ToJsonString())).Where(g => g.Count() > 1)
             .Select(g => $"{g.Count()} x {g.Key.Operation} {g.Key.RawTarget}").ToList();
         Assert.True(twice.Count == 0, "Sent more than once: " + string.Join("; ", twice));
         Assert.Equal(3, ToCoordinators(bot.Connector).Count); // two reminders and the decision notice
