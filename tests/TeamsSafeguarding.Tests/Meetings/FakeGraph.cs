@@ -1,14 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using TeamsSafeguarding.Tests.Support;
 
 namespace TeamsSafeguarding.Tests.Meetings;
 
@@ -37,7 +30,7 @@ public sealed class FakeGraph : IAsyncDisposable
     private readonly Queue<(int Status, int? RetryAfter, string Fixture, Func<GraphCall, bool>? Match)> _failures = new();
     private readonly Dictionary<string, JsonObject> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _eventByTransaction = new(StringComparer.Ordinal);
-    private WebApplication? _app;
+    private LocalHttpServer? _server;
     private int _lastEvent;
 
     /// <summary>The mailboxes Graph knows, with what their calendars show; any other address answers a per-schedule error.</summary>
@@ -60,14 +53,8 @@ public sealed class FakeGraph : IAsyncDisposable
     public static async Task<FakeGraph> StartAsync()
     {
         var fake = new FakeGraph();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        fake._app = app;
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/v1.0";
+        fake._server = await LocalHttpServer.StartAsync(fake.HandleAsync);
+        fake.BaseUrl = fake._server.Address + "/v1.0";
         return fake;
     }
 
@@ -93,9 +80,7 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is null) return;
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)

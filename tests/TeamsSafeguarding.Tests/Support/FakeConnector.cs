@@ -1,15 +1,8 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TeamsSafeguarding.Teams;
 using TeamsSafeguarding.Teams.Connector;
 
@@ -77,7 +70,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly Queue<Failure> _failures = new();
     private readonly List<(Func<RecordedCall, bool> Match, TaskCompletionSource<RecordedCall> Done)> _waiters = [];
     private long _lastMessageId = 1_795_421_916_000;
-    private WebApplication? _app;
+    private LocalHttpServer? _server;
 
     private FakeConnector() { }
 
@@ -99,15 +92,8 @@ public sealed class FakeConnector : IAsyncDisposable
     public static async Task<FakeConnector> StartAsync()
     {
         var fake = new FakeConnector();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake._app = app;
-        fake.ServiceUrl = address.TrimEnd('/') + BasePath + "/";
+        fake._server = await LocalHttpServer.StartAsync(fake.HandleAsync);
+        fake.ServiceUrl = fake._server.Address + BasePath + "/";
         return fake;
     }
 
@@ -144,9 +130,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is null) return;
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -1,13 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TeamsSafeguarding.Tests.Support;
 
@@ -21,7 +13,7 @@ public sealed record Upload(string Method, string Path, string? ContentRange, lo
 public sealed class UploadServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Upload> _uploads = new();
-    private WebApplication? _app;
+    private LocalHttpServer? _server;
 
     public Uri BaseAddress { get; private set; } = null!;
     public int Answer { get; set; } = 201;
@@ -32,11 +24,7 @@ public sealed class UploadServer : IAsyncDisposable
     public static async Task<UploadServer> StartAsync()
     {
         var server = new UploadServer();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(async context =>
+        server._server = await LocalHttpServer.StartAsync(async context =>
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
@@ -46,14 +34,12 @@ public sealed class UploadServer : IAsyncDisposable
             context.Response.StatusCode = server.Answer;
             await context.Response.WriteAsJsonAsync(new { id = "01ABCDEF", name = "export.xlsx" });
         });
-        await app.StartAsync();
-        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/");
-        server._app = app;
+        server.BaseAddress = new Uri(server._server.Address + "/");
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 }
