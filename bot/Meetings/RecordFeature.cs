@@ -186,9 +186,8 @@ public sealed class RecordFeature(CaseCommands commands, MeetingAccess access, M
     private Task<InvokeResponse> ViewAsync(CardAction action, CancellationToken ct)
     {
         // The record's pages are its sections and actions, more than the form's steps: not clamped to the form.
-        var page = int.TryParse(action.GetString(MeetingVerbs.PageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
-        int? cycle = int.TryParse(action.GetString(MeetingVerbs.CycleKey), NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= RecordRow.MaxCycle
-            ? c : null;
+        var page = NumberIn(action, MeetingVerbs.PageKey, int.MaxValue) ?? 1;
+        var cycle = NumberIn(action, MeetingVerbs.CycleKey, RecordRow.MaxCycle);
         string[] reads = cycle is { } earlier ? [.. Reads, RecordRow.ArchiveRow(earlier)] : Reads;
         return Command(action, access.MayRead, MeetingAccess.NotReader, (file, meeting, writes) =>
         {
@@ -239,12 +238,12 @@ public sealed class RecordFeature(CaseCommands commands, MeetingAccess access, M
     private static bool IsBlank(IReadOnlyDictionary<string, string> values, int number) =>
         F.ActionPart.All.All(p => string.IsNullOrWhiteSpace(values.GetValueOrDefault(F.Action(number, p))));
 
-    private static (RecordPage Page, int Action) Position(CardAction action, string pageKey, string actionKey)
-    {
-        var page = int.TryParse(action.GetString(pageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= F.Pages ? p : 1;
-        var number = int.TryParse(action.GetString(actionKey), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= F.MaxActions ? n : 1;
-        return ((RecordPage)page, number);
-    }
+    private static (RecordPage Page, int Action) Position(CardAction action, string pageKey, string actionKey) =>
+        ((RecordPage)(NumberIn(action, pageKey, F.Pages) ?? 1), NumberIn(action, actionKey, F.MaxActions) ?? 1);
+
+    /// <summary>A whole number from the card's data, from 1 to <paramref name="max"/>; null if missing or anything else.</summary>
+    private static int? NumberIn(CardAction action, string key, int max) =>
+        int.TryParse(action.GetString(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max ? n : null;
 
     private static string NotDrafting(Case record) => record.Stage == CaseStage.MeetingBooked
         ? "Press Record on the meeting card to start the record."
