@@ -18,10 +18,7 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
     [Fact]
     public async Task Every_command_the_bot_answers_is_in_the_manifest_and_every_listed_command_is_answered()
     {
-        await using var host = TestBotHost.Start(azurite);
-        var routes = new BotRoutes();
-        foreach (var feature in host.Services.GetServices<IBotFeature>()) feature.Map(routes);
-        var answered = routes.CommandPhrases.ToHashSet(StringComparer.Ordinal);
+        var answered = await CommandsTheBotAnswersAsync();
         var listed = TeamsAppManifest.CommandTitles(JsonNode.Parse(File.ReadAllText(TeamsAppManifest.SourcePath))!.AsObject());
 
         Assert.Contains("help", answered); // the routes were really read
@@ -34,16 +31,23 @@ public sealed class ManifestCommandsTests(AzuriteFixture azurite)
     [Fact]
     public async Task Every_command_the_bot_answers_is_on_the_help_card_in_a_channel()
     {
-        await using var host = TestBotHost.Start(azurite);
-        var routes = new BotRoutes();
-        foreach (var feature in host.Services.GetServices<IBotFeature>()) feature.Map(routes);
+        var answered = await CommandsTheBotAnswersAsync();
         // A fact's title names one or more commands ("refer or new referral", "log SAB-2026-0007").
         var titles = HelpCard.Build(new HelpCardInput(ConversationPlace.Channel)).ToJson()["body"]!.AsArray()
             .SelectMany(e => e!["facts"]?.AsArray() ?? []).Select(f => (string)f!["title"]!).ToList();
         var named = titles.SelectMany(t => t.Split(" or ")).Select(c => c.Replace(" SAB-2026-0007", "")).ToHashSet(StringComparer.Ordinal);
 
-        var missing = routes.CommandPhrases.Where(c => !named.Contains(c)).ToList();
+        var missing = answered.Where(c => !named.Contains(c)).ToList();
         Assert.Contains("help", named);
         Assert.True(missing is [], $"Answered by the bot but not on the help card: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>The commands the running bot's features register (its real routes).</summary>
+    private async Task<HashSet<string>> CommandsTheBotAnswersAsync()
+    {
+        await using var host = TestBotHost.Start(azurite);
+        var routes = new BotRoutes();
+        foreach (var feature in host.Services.GetServices<IBotFeature>()) feature.Map(routes);
+        return routes.CommandPhrases.ToHashSet(StringComparer.Ordinal);
     }
 }
