@@ -30,10 +30,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         await using var onedrive = await UploadServer.StartAsync();
         var cases = await SeedAsync(bot, 2);
 
-        await bot.PostAsync(bot.PersonalMessage("export with logs"));
-        var offer = (await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.ConsentContentType) == true,
-            TimeSpan.FromSeconds(10))).Activity!;
-        var consent = offer.Attachments!.Single();
+        var consent = await OfferAsync(bot, "export with logs");
         Assert.EndsWith("-with-logs.xlsx", consent.Name);
         var exportId = (string)consent.Content!["acceptContext"]!["exportId"]!;
         Assert.Equal(exportId, (string)consent.Content["declineContext"]!["exportId"]!);
@@ -91,9 +88,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         await bot.PostAsync(asMegan);
         await bot.Connector.WaitForCallAsync(c => c.Activity?.Text == ExportFeature.Refused, TimeSpan.FromSeconds(10));
 
-        await bot.PostAsync(bot.PersonalMessage("export"));
-        var exportId = (string)(await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.ConsentContentType) == true,
-            TimeSpan.FromSeconds(10))).Activity!.Attachments!.Single().Content!["acceptContext"]!["exportId"]!;
+        var exportId = (string)(await OfferAsync(bot, "export")).Content!["acceptContext"]!["exportId"]!;
 
         var stolen = Answer(bot, "accept", exportId, onedrive);
         stolen["from"]!["aadObjectId"] = Megan;
@@ -121,9 +116,7 @@ public sealed class ExportTests(AzuriteFixture azurite)
         onedrive.Answer = 500;
         onedrive.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await SeedAsync(bot, 1);
-        await bot.PostAsync(bot.PersonalMessage("export"));
-        var exportId = (string)(await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.ConsentContentType) == true,
-            TimeSpan.FromSeconds(10))).Activity!.Attachments!.Single().Content!["acceptContext"]!["exportId"]!;
+        var exportId = (string)(await OfferAsync(bot, "export")).Content!["acceptContext"]!["exportId"]!;
 
         // "Allow" is answered while OneDrive has not yet answered the upload (Teams gives an invoke 15 s; a big file takes longer).
         Assert.Equal(200, (int)(await bot.PostAsync(Answer(bot, "accept", exportId, onedrive))).StatusCode);
@@ -136,6 +129,14 @@ public sealed class ExportTests(AzuriteFixture azurite)
         Assert.Equal(200, (int)(await bot.PostAsync(Answer(bot, "accept", exportId, onedrive))).StatusCode);
         await bot.Connector.WaitForCallAsync(c => c.Activity?.Text == ExportFeature.Stale, TimeSpan.FromSeconds(10));
         Assert.Single(onedrive.Uploads);
+    }
+
+    /// <summary>Types <paramref name="command"/> in the personal chat: the file consent card the bot answers with.</summary>
+    private static async Task<TeamsSafeguarding.Teams.Attachment> OfferAsync(BotUnderTest bot, string command)
+    {
+        await bot.PostAsync(bot.PersonalMessage(command));
+        return (await bot.Connector.WaitForCallAsync(c => c.Activity?.Attachments?.Any(a => a.ContentType == FileConsent.ConsentContentType) == true,
+            TimeSpan.FromSeconds(10))).Activity!.Attachments!.Single();
     }
 
     /// <summary>Teams' fileConsent/invoke (teams-files.md A.2), from the Playground's current user in their personal chat.</summary>
