@@ -8,7 +8,6 @@ using TeamsSafeguarding.Escalation.Calendar;
 using TeamsSafeguarding.Escalation.Meetings;
 using TeamsSafeguarding.Escalation.Process;
 using TeamsSafeguarding.Meetings.Calendar;
-using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Routing;
 
 namespace TeamsSafeguarding.Meetings;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Triage;
 using TeamsSafeguarding.Cases;
