@@ -25,6 +25,8 @@ public sealed class BenchBoard(string serviceUrl)
     public const int MembersPerAgency = 4;
     public static readonly string[] Agencies = ["la", "police", "icb"];
 
+    public static string AgencyName(string agency) => agency switch { "la" => "Local authority", "police" => "Police", _ => "NHS integrated care board" };
+
     public static string Member(string agency, int n) => $"bench-{agency}-{n}";
 
     public static string Referrer(int n) => $"bench-referrer-{n}";
@@ -57,7 +59,7 @@ public sealed class BenchBoard(string serviceUrl)
         for (var a = 0; a < Agencies.Length; a++)
         {
             settings[$"Board:Partners:{a}:Id"] = Agencies[a];
-            settings[$"Board:Partners:{a}:Name"] = Agencies[a] switch { "la" => "Local authority", "police" => "Police", _ => "NHS integrated care board" };
+            settings[$"Board:Partners:{a}:Name"] = AgencyName(Agencies[a]);
             for (var m = 0; m < MembersPerAgency; m++) settings[$"Board:Partners:{a}:Members:{m}"] = Member(Agencies[a], m);
         }
         return settings;
@@ -111,13 +113,12 @@ public sealed class BenchBoard(string serviceUrl)
         [RouteCheck.LacksCapacityFieldId] = "no",
     };
 
-    /// <summary>The data of "Next" on one section of the form, answered completely (one risk).</summary>
-    public static JsonObject NextData(string caseId, FormSection section)
+    /// <summary>The data of "Next" on a section of the form, with the answer to each of its inputs this referral has.</summary>
+    public static JsonObject Answer(JsonObject next, IReadOnlyList<string> inputIds)
     {
-        var data = new JsonObject { [ReferralVerbs.CaseIdKey] = caseId, [ReferralVerbs.StepKey] = section.Id };
-        foreach (var field in section.FieldsFor(1))
-            if (Answers.TryGetValue(field.Id, out var value)) data[field.Id] = value;
-        return data;
+        foreach (var id in inputIds)
+            if (Answers.TryGetValue(id, out var value)) next[id] = value;
+        return next;
     }
 
     public static JsonObject TriageAllMet(string caseId)
@@ -177,6 +178,8 @@ public sealed class BenchBoard(string serviceUrl)
         [F.Risk(1, F.RiskPart.LikelihoodAfter)] = "3",
         [F.Risk(1, F.RiskPart.ImpactAfter)] = "4",
         [F.NoFurtherInterventions] = "All options offered have been refused.",
+        // Asked by builds before the twelve-step form (b9e4824); later builds have no such field.
+        ["dailyLife.areas"] = "Nutrition,UsingTheHomeSafely",
         [F.SharingAgencies] = "GP, police",
         [F.SituationOfConcern] = "Long-standing self-neglect.",
         [F.CriteriaSignificantHarm] = "true",

@@ -130,12 +130,18 @@ public sealed class BotUnderBench : IAsyncDisposable
     }
 }
 
-/// <summary>A connector call with what the benchmark needs from its body: the case its card is about and the views' tokens it shows.</summary>
-public sealed partial record SeenCall(long At, string Method, string Path, string Body, string? CaseId, IReadOnlySet<string> Tokens)
+/// <summary>
+/// A connector call with what the benchmark needs from its body: the case its card is about, the views' tokens it shows
+/// (builds whose shared card showed the reasons) and each agency's view in words as the card shows it ("Police=Meeting
+/// required"; the shared card has shown no reasons since the phone-first procedure).
+/// </summary>
+public sealed partial record SeenCall(long At, string Method, string Path, string Body, string? CaseId, IReadOnlySet<string> Tokens,
+    IReadOnlySet<string> Shown)
 {
     public static SeenCall Of(ConnectorCall call) => new(call.At, call.Method, call.Path, call.Body,
         CaseIdPattern().Match(call.Body) is { Success: true } m ? m.Groups[1].Value : null,
-        TokenPattern().Matches(call.Body).Select(t => t.Value).ToHashSet(StringComparer.Ordinal));
+        TokenPattern().Matches(call.Body).Select(t => t.Value).ToHashSet(StringComparer.Ordinal),
+        ViewPattern().Matches(call.Body).Select(v => Workloads.Shown(v.Groups[1].Value, v.Groups[2].Value)).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>The first caseId any button of the card carries (cards are about one case).</summary>
     [System.Text.RegularExpressions.GeneratedRegex("\"caseId\"\\s*:\\s*\"([^\"]+)\"")]
@@ -143,4 +149,8 @@ public sealed partial record SeenCall(long At, string Method, string Path, strin
 
     [System.Text.RegularExpressions.GeneratedRegex(@"benchv\d{7}")]
     private static partial System.Text.RegularExpressions.Regex TokenPattern();
+
+    /// <summary>An agency's fact on the partners' card: its name, then its view in words.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("\"title\"\\s*:\\s*\"(Local authority|Police|NHS integrated care board)\"\\s*,\\s*\"value\"\\s*:\\s*\"(Meeting required|No meeting)")]
+    private static partial System.Text.RegularExpressions.Regex ViewPattern();
 }
