@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,18 @@ public sealed class CaseCommandOptions
 /// Here the case is locked within this instance, the head and the asked-for rows are read, the decision is made, and
 /// state, log and outbox are committed in one transaction. If another instance changed a row meanwhile (ETag), the
 /// rows are read again and the decision made again, under one backoff policy, so no click is lost.
+/// Commands that arrive for a case while it is busy wait, and whoever's turn comes next takes all of them as one group:
+/// one read, each decision made on what the one before it left, one transaction (see <see cref="WaitingCommands"/>).
 /// </summary>
 public sealed class CaseCommands(CaseStore store, Transactions transactions, CaseLocks locks, DueIndex due, IEnumerable<ICaseFollower> followers,
     TimeProvider clock, IOptions<CaseCommandOptions> options, ILogger<CaseCommands> log)
 {
+    /// <summary>At most this many waiting commands are decided together (the transaction's 100 actions bound it too).</summary>
+    public const int MaxGroup = 10;
+
     private readonly CaseCommandOptions _options = options.Value;
+    private readonly WaitingCommands _waiting = new();
+    private readonly IReadOnlyList<ICaseFollower> _followers = [.. followers];
 
     /// <summary>
     /// Runs a command on an existing case. <paramref name="missing"/> answers when there is no such case (an unknown or
@@ -37,17 +45,28 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
         Func<CaseFile, CaseWrites, T> decide, Func<T> missing, CancellationToken ct)
     {
         if (!CaseStore.IsCaseId(caseId)) return missing();
-        using var _ = await locks.EnterAsync(caseId!, ct);
-        for (var attempt = 1; ; attempt++)
+        var mine = new WaitingCommand(actor, reads, (file, writes) => decide(file, writes), () => missing());
+        _waiting.Add(caseId!, mine);
+        try
         {
-            var file = await store.ReadAsync(caseId!, reads, ct);
-            if (file is null) return missing();
-            var writes = new CaseWrites(caseId!, file, actor, clock.GetUtcNow());
-            var answer = decide(file, writes);
-            if (!await CommittedAsync(writes, attempt, ct)) continue;
-            if (writes.Refusals > 0) log.LogInformation("Refused an action on a case ({Role})", actor.Role);
-            return answer;
+            using (await locks.EnterAsync(caseId!, ct))
+            {
+                // Our turn: run what is waiting, oldest first, until ours is answered (a group before us may have answered it).
+                while (!mine.IsAnswered)
+                {
+                    var group = _waiting.Take(caseId!, MaxGroup);
+                    if (group.Count == 0) throw new InvalidOperationException("A waiting case command was lost.");
+                    // Only a command run alone stops when its own caller gives up: a group answers other people too.
+                    await RunGroupAsync(caseId!, group, group.Count == 1 && group[0] == mine ? ct : CancellationToken.None);
+                }
+            }
         }
+        catch (OperationCanceledException)
+        {
+            _waiting.Withdraw(caseId!, mine);
+            throw;
+        }
+        return (T)(await mine.Answer.Task)!;
     }
 
     /// <summary>Creates a new case: the decision must <see cref="CaseWrites.Apply"/> a change with no state before.</summary>
@@ -55,18 +74,115 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
     {
         var writes = new CaseWrites(caseId, null, actor, clock.GetUtcNow());
         var answer = decide(writes);
-        await ScheduleAsync(writes, ct);
+        await ScheduleAsync(caseId, writes.Schedules, writes.Head, ct);
         var tx = transactions.Begin(CaseRow.PartitionOf(caseId));
         writes.AddTo(tx);
         await tx.CommitAsync(ct);
         return answer;
     }
 
-    /// <summary>True once committed (or nothing to commit); false when the rows changed meanwhile and the command must run again.</summary>
-    private async Task<bool> CommittedAsync(CaseWrites writes, int attempt, CancellationToken ct)
+    /// <summary>How many cases have commands waiting for their turn (for tests and diagnostics).</summary>
+    internal int CasesWaiting => _waiting.Count;
+
+    /// <summary>How many commands wait for their turn on the case (for tests and diagnostics).</summary>
+    internal int WaitingOn(string caseId) => _waiting.CountFor(caseId);
+
+    /// <summary>Reads, decides and commits a group of commands; answers each of them (or puts it back to wait), never throws.</summary>
+    private async Task RunGroupAsync(string caseId, IReadOnlyList<WaitingCommand> group, CancellationToken ct)
+    {
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var file = await store.ReadAsync(caseId, [.. group.SelectMany(c => c.Reads).Distinct(StringComparer.Ordinal)], ct);
+                if (file is null)
+                {
+                    foreach (var command in group) Settle(command, command.Missing);
+                    return;
+                }
+                var (writes, outcomes, later) = Decide(caseId, file, group);
+                bool committed;
+                try
+                {
+                    committed = await CommittedAsync(writes, attempt, ct);
+                }
+                catch (Exception) when (group.Count > 1 && !ct.IsCancellationRequested)
+                {
+                    // Storage refused the group's transaction: each command alone, so only the one at fault fails.
+                    foreach (var command in group) await RunGroupAsync(caseId, [command], ct);
+                    return;
+                }
+                if (!committed) continue;
+                foreach (var (command, answer, mine) in outcomes)
+                {
+                    if (mine?.Refusals > 0) log.LogInformation("Refused an action on a case ({Role})", command.Actor.Role);
+                    Settle(command, answer);
+                }
+                _waiting.PutBack(caseId, later);
+                return;
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var command in group) command.Answer.TrySetException(e);
+        }
+    }
+
+    /// <summary>
+    /// Each command's decision on the case as the ones before it in the group left it, and the group's writes. Commands
+    /// whose writes no longer fit in one transaction are left for the next group.
+    /// </summary>
+    private (GroupWrites Writes, List<(WaitingCommand Command, Func<object?> Answer, CaseWrites? Writes)> Outcomes, List<WaitingCommand> Later)
+        Decide(string caseId, CaseFile file, IReadOnlyList<WaitingCommand> group)
+    {
+        var now = clock.GetUtcNow();
+        var writes = new GroupWrites(caseId);
+        var outcomes = new List<(WaitingCommand, Func<object?>, CaseWrites?)>();
+        CaseFile? current = file;
+        for (var i = 0; i < group.Count; i++)
+        {
+            var command = group[i];
+            if (current is null)
+            {
+                outcomes.Add((command, command.Missing, null)); // an earlier command in the group deleted the case
+                continue;
+            }
+            var mine = new CaseWrites(caseId, current, command.Actor, now);
+            object? answer;
+            try
+            {
+                answer = command.Decide(current, mine);
+            }
+            catch (Exception e)
+            {
+                var failure = ExceptionDispatchInfo.Capture(e);
+                outcomes.Add((command, () => { failure.Throw(); return null; }, null));
+                continue;
+            }
+            if (!writes.TryAdd(mine)) return (writes, outcomes, [.. group.Skip(i)]);
+            outcomes.Add((command, () => answer, mine));
+            current = current.After(mine);
+        }
+        return (writes, outcomes, []);
+    }
+
+    private static void Settle(WaitingCommand command, Func<object?> answer)
+    {
+        try
+        {
+            command.Answer.TrySetResult(answer());
+        }
+        catch (Exception e)
+        {
+            command.Answer.TrySetException(e);
+        }
+    }
+
+    /// <summary>True once committed (or nothing to commit); false when the rows changed meanwhile and the commands must run again.</summary>
+    private async Task<bool> CommittedAsync(GroupWrites writes, int attempt, CancellationToken ct)
     {
         if (writes.IsEmpty) return true;
-        await ScheduleAsync(writes, ct);
+        await ScheduleAsync(writes.CaseId, writes.Schedules, writes.Head, ct);
         var tx = transactions.Begin(CaseRow.PartitionOf(writes.CaseId));
         writes.AddTo(tx);
         try
@@ -87,11 +203,10 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
     /// a visit that finds nothing to do, never a change whose reminder was lost. The case's followers (the board's
     /// register, the retention clock) are kept in step the same way.
     /// </summary>
-    private Task ScheduleAsync(CaseWrites writes, CancellationToken ct) =>
-        Task.WhenAll(writes.Schedules.Distinct().Select(s => due.ScheduleAsync(s.Kind, writes.CaseId, s.At, ct))
-            .Concat(writes.Head is { } head ? _followers.Select(f => f.FollowAsync(head.Before, head.After, ct)) : []));
-
-    private readonly IReadOnlyList<ICaseFollower> _followers = [.. followers];
+    private Task ScheduleAsync(string caseId, IEnumerable<(string Kind, DateTimeOffset At)> schedules, (Case? Before, Case After)? head,
+        CancellationToken ct) =>
+        Task.WhenAll(schedules.Distinct().Select(s => due.ScheduleAsync(s.Kind, caseId, s.At, ct))
+            .Concat(head is { } h ? _followers.Select(f => f.FollowAsync(h.Before, h.After, ct)) : []));
 
     private TimeSpan Backoff(int attempt)
     {

@@ -11,12 +11,19 @@ namespace TeamsSafeguarding.Cases;
 public sealed class CaseFile
 {
     private readonly IReadOnlyDictionary<string, TableEntity?> _rows;
+    private readonly IReadOnlyDictionary<string, ETag> _etags;
 
     public CaseFile(Case @case, ETag etag, IReadOnlyDictionary<string, TableEntity?> rows)
+        : this(@case, etag, rows, rows.ToDictionary(r => r.Key, r => r.Value?.ETag ?? default, StringComparer.Ordinal))
+    {
+    }
+
+    private CaseFile(Case @case, ETag etag, IReadOnlyDictionary<string, TableEntity?> rows, IReadOnlyDictionary<string, ETag> etags)
     {
         Case = @case;
         ETag = etag;
         _rows = rows;
+        _etags = etags;
     }
 
     public Case Case { get; }
@@ -28,4 +35,31 @@ public sealed class CaseFile
         _rows.TryGetValue(rowKey, out var row) ? row : throw new InvalidOperationException($"Row '{rowKey}' was not read for this command.");
 
     public bool WasRead(string rowKey) => _rows.ContainsKey(rowKey);
+
+    /// <summary>The ETag the row had when it was read (none if it was absent): a write of it must still find that.</summary>
+    internal ETag ETagOf(string rowKey) => _etags.TryGetValue(rowKey, out var etag) ? etag : default;
+
+    /// <summary>
+    /// The case as <paramref name="writes"/> leave it, not yet stored: what the next command in the same group decides on.
+    /// The ETags stay those read, because the group commits once, against what was read. Null if the case was deleted.
+    /// </summary>
+    internal CaseFile? After(CaseWrites writes)
+    {
+        if (writes.IsEmpty) return this;
+        var rows = new Dictionary<string, TableEntity?>(_rows, StringComparer.Ordinal);
+        foreach (var (type, row, _) in writes.Rows)
+        {
+            if (row.RowKey == CaseRow.Row)
+            {
+                if (type == TableTransactionActionType.Delete) return null;
+                continue; // the head is carried as the Case below
+            }
+            if (!rows.ContainsKey(row.RowKey)) continue; // not read by anyone in the group
+            rows[row.RowKey] = type == TableTransactionActionType.Delete ? null : row as TableEntity ?? ToTableEntity(row);
+        }
+        return new CaseFile(writes.Head?.After ?? Case, ETag, rows, _etags);
+    }
+
+    private static TableEntity ToTableEntity(ITableEntity row) =>
+        throw new InvalidOperationException($"Row '{row.RowKey}' must be written as a TableEntity to be read back within a group.");
 }

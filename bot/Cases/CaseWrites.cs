@@ -33,6 +33,12 @@ public sealed class CaseWrites
     /// <summary>The instant the command runs at (the injected clock, read once per attempt).</summary>
     public DateTimeOffset Now { get; }
 
+    /// <summary>The rows written, in order (a group of commands merges them: one action per row).</summary>
+    internal IReadOnlyList<(TableTransactionActionType Type, ITableEntity Row, ETag ETag)> Rows => _rows;
+
+    /// <summary>Log lines and messages: one transaction action each.</summary>
+    internal int LinesAndMessages => _log.Count + _messages.Count;
+
     internal bool IsEmpty => _rows.Count == 0 && _log.Count == 0 && _messages.Count == 0 && _schedules.Count == 0;
 
     /// <summary>The head before and after, when the command changed it (the case's followers are told before the commit).</summary>
@@ -63,7 +69,7 @@ public sealed class CaseWrites
         if (_file is not null && _file.WasRead(row.RowKey))
         {
             var read = _file.Row(row.RowKey);
-            _rows.Add(read is null ? (TableTransactionActionType.Add, row, default) : (TableTransactionActionType.UpdateReplace, row, read.ETag));
+            _rows.Add(read is null ? (TableTransactionActionType.Add, row, default) : (TableTransactionActionType.UpdateReplace, row, _file.ETagOf(row.RowKey)));
         }
         else _rows.Add((TableTransactionActionType.UpsertReplace, row, default));
         return this;
@@ -72,7 +78,7 @@ public sealed class CaseWrites
     /// <summary>Deletes a row the command read (no-op if it was absent).</summary>
     public CaseWrites Delete(string rowKey)
     {
-        if (File.Row(rowKey) is { } read) _rows.Add((TableTransactionActionType.Delete, read, read.ETag));
+        if (File.Row(rowKey) is { } read) _rows.Add((TableTransactionActionType.Delete, read, File.ETagOf(rowKey)));
         return this;
     }
 
@@ -93,7 +99,7 @@ public sealed class CaseWrites
         if (read is null) return this;
         var copy = new TableEntity(read.PartitionKey, read.RowKey);
         foreach (var (k, v) in read) if (k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")) copy[k] = v;
-        _rows.Add((TableTransactionActionType.UpdateReplace, copy, rowKey == CaseRow.Row ? File.ETag : read.ETag));
+        _rows.Add((TableTransactionActionType.UpdateReplace, copy, rowKey == CaseRow.Row ? File.ETag : File.ETagOf(rowKey)));
         return this;
     }
 
@@ -138,6 +144,11 @@ public sealed class CaseWrites
     internal void AddTo(Storage.PartitionTransaction tx)
     {
         foreach (var (type, row, etag) in _rows) tx.Add(type, row, etag);
+        AddLogAndMessagesTo(tx);
+    }
+
+    internal void AddLogAndMessagesTo(Storage.PartitionTransaction tx)
+    {
         // The log reads in key order: keys follow this instance's order, so a page of the log never shifts under a
         // reader when lines land in the same instant (a test's clock, two commits within one tick).
         var orderAt = _log.Count > 0 ? tx.OrderOf(Now) : Now;

@@ -1,0 +1,206 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Tests.Support;
+using TeamsSafeguarding.Tests.Triage;
+using Xunit;
+
+namespace TeamsSafeguarding.Tests.Cases;
+
+/// <summary>
+/// Commands that arrive while their case is busy are decided together when its turn comes: each on what the one before
+/// it left, all committed in one transaction (one read and one commit for a burst of clicks, not one each). Each still
+/// gets its own answer, a command that fails fails alone, and nothing is lost when the group is too big for one commit.
+/// Against Azurite, counting the transactions the bot sends.
+/// </summary>
+[Collection("Azurite")]
+public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
+{
+    private const string Tally = "tally";
+
+    [Fact]
+    public async Task Commands_waiting_for_a_busy_case_are_decided_in_turn_and_committed_in_one_transaction()
+    {
+        var (board, storage) = Board("groupone");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)), "The first command never ran.");
+        var waiting = new List<Task<int>>();
+        foreach (var name in new[] { "second", "third", "fourth", "fifth" })
+        {
+            waiting.Add(Task.Run(() => CountAsync(board, record.CaseId, name)));
+            await Until(() => board.Commands.WaitingOn(record.CaseId) == waiting.Count);
+        }
+        var batchesBefore = storage.Batches;
+        release.Set();
+
+        Assert.Equal(1, await first);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, await Task.WhenAll(waiting));
+        Assert.Equal(2, storage.Batches - batchesBefore); // the first command's, then one for the four that waited
+        Assert.Equal(5, (await board.Cases.GetRowAsync(record.CaseId, Tally, default))!.GetInt32("Count"));
+        Assert.Equal(["first", "second", "third", "fourth", "fifth"], await LinesAsync(board, record.CaseId));
+        Assert.Equal(0, board.Commands.CasesWaiting);
+    }
+
+    [Fact]
+    public async Task A_command_that_throws_in_a_group_fails_alone_and_the_others_are_kept()
+    {
+        var (board, _) = Board("groupthrow");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
+        var broken = Task.Run(() => CountAsync(board, record.CaseId, "broken", () => throw new InvalidOperationException("a fault in one decision")));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
+        var third = Task.Run(() => CountAsync(board, record.CaseId, "third"));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 3);
+        release.Set();
+
+        Assert.Equal(1, await first);
+        Assert.Equal(2, await second);
+        var fault = await Assert.ThrowsAsync<InvalidOperationException>(() => broken);
+        Assert.Equal("a fault in one decision", fault.Message);
+        Assert.Equal(3, await third);
+        Assert.Equal(["first", "second", "third"], await LinesAsync(board, record.CaseId));
+    }
+
+    [Fact]
+    public async Task A_group_storage_refuses_is_committed_one_by_one_so_only_the_command_at_fault_fails()
+    {
+        var (board, _) = Board("grouprefused");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        // A property over Table Storage's 64 KB limit: the whole transaction is refused (400), not just this row.
+        var oversized = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
+        {
+            writes.Put(new TableEntity(CaseRow.PartitionOf(record.CaseId), "oversized") { ["Text"] = new string('x', 40_000) });
+            return writes.Log(CaseActions.LogViewed, "oversized");
+        }, () => null, default));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
+        var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
+        release.Set();
+
+        Assert.Equal(1, await first);
+        var refused = await Assert.ThrowsAnyAsync<RequestFailedException>(() => oversized);
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(2, await second);
+        Assert.Equal(["first", "second"], await LinesAsync(board, record.CaseId));
+        Assert.Null(await board.Cases.GetRowAsync(record.CaseId, "oversized", default));
+    }
+
+    [Fact]
+    public async Task Commands_too_many_for_one_transaction_wait_for_the_next_and_none_is_lost()
+    {
+        var (board, storage) = Board("groupsplit");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        // Each writes the tally and 30 log lines: three fit in one transaction of 100 actions, the fourth does not.
+        var waiting = new List<Task<int>>();
+        for (var n = 0; n < 4; n++)
+        {
+            var name = $"bulk{n}";
+            waiting.Add(Task.Run(() => CountAsync(board, record.CaseId, name, lines: 30)));
+            await Until(() => board.Commands.WaitingOn(record.CaseId) == waiting.Count);
+        }
+        var batchesBefore = storage.Batches;
+        release.Set();
+
+        Assert.Equal(1, await first);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, await Task.WhenAll(waiting));
+        Assert.Equal(3, storage.Batches - batchesBefore); // the first; three that fit; the fourth
+        Assert.Equal(1 + 4 * 30, (await LinesAsync(board, record.CaseId)).Count);
+    }
+
+    [Fact]
+    public async Task Commands_after_one_that_deletes_the_case_in_the_same_group_are_told_it_is_gone()
+    {
+        var (board, _) = Board("groupdelete");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var delete = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
+        {
+            writes.DeleteCase();
+            return "deleted";
+        },
+            () => "missing", default));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
+        var after = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [Tally], (_, _) => "found", () => "missing", default));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
+        release.Set();
+
+        Assert.Equal(1, await first);
+        Assert.Equal("deleted", await delete);
+        Assert.Equal("missing", await after);
+        Assert.Null(await board.Cases.GetAsync(record.CaseId, default));
+    }
+
+    /// <summary>Adds one to the case's tally row and logs <paramref name="name"/>; answers the tally it wrote.</summary>
+    private static Task<int> CountAsync(BoardHarness board, string caseId, string name, Action? whileDeciding = null, int lines = 1) =>
+        board.Commands.RunAsync(caseId, CaseActor.System, [Tally], (file, writes) =>
+        {
+            whileDeciding?.Invoke();
+            var count = (file.Row(Tally)?.GetInt32("Count") ?? 0) + 1;
+            writes.Put(new TableEntity(CaseRow.PartitionOf(caseId), Tally) { ["Count"] = count });
+            for (var i = 0; i < lines; i++) writes.Log(CaseActions.LogViewed, name);
+            return count;
+        }, () => -1, default);
+
+    private static async Task<List<string?>> LinesAsync(BoardHarness board, string caseId) =>
+        [.. (await board.Cases.GetLogAsync(caseId, default)).Where(l => l.Action == CaseActions.LogViewed).Select(l => l.Detail)];
+
+    private (BoardHarness Board, StorageCounter Storage) Board(string prefix)
+    {
+        var storage = new StorageCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(storage, HttpPipelinePosition.PerCall);
+        var table = new TableClient(azurite.ConnectionString, azurite.NewTableName(prefix), options);
+        table.CreateIfNotExists();
+        return (new BoardHarness(table), storage);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The commands never queued.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Counts the transactions (entity group batches) sent to storage.</summary>
+    private sealed class StorageCounter : HttpPipelineSynchronousPolicy
+    {
+        private int _batches;
+
+        public int Batches => Volatile.Read(ref _batches);
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref _batches);
+        }
+    }
+}
