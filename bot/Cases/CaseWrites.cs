@@ -36,6 +36,9 @@ public sealed class CaseWrites
     /// <summary>The rows written, in order (a group of commands merges them: one action per row).</summary>
     internal IReadOnlyList<(TableTransactionActionType Type, ITableEntity Row, ETag ETag)> Rows => _rows;
 
+    /// <summary>The messages this command causes, in order.</summary>
+    internal IReadOnlyList<OutboundMessage> Messages => _messages;
+
     /// <summary>Log lines and messages: one transaction action each.</summary>
     internal int LinesAndMessages => _log.Count + _messages.Count;
 
@@ -147,13 +150,15 @@ public sealed class CaseWrites
         AddLogAndMessagesTo(tx);
     }
 
-    internal void AddLogAndMessagesTo(Storage.PartitionTransaction tx)
+    /// <param name="superseded">Messages not worth storing: a later command in the same group replaces them.</param>
+    internal void AddLogAndMessagesTo(Storage.PartitionTransaction tx, IReadOnlySet<OutboundMessage>? superseded = null)
     {
         // The log reads in key order: keys follow this instance's order, so a page of the log never shifts under a
         // reader when lines land in the same instant (a test's clock, two commits within one tick).
         var orderAt = _log.Count > 0 ? tx.OrderOf(Now) : Now;
         for (var i = 0; i < _log.Count; i++) tx.Add(TableTransactionActionType.Add, _log[i].ToEntity(CaseId, i, orderAt), default);
-        foreach (var message in _messages) tx.Send(message);
+        foreach (var message in _messages)
+            if (superseded?.Contains(message) != true) tx.Send(message);
     }
 
     private CaseFile File => _file ?? throw new InvalidOperationException("This command did not read the case.");

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Outbox;
 
 namespace TeamsSafeguarding.Cases;
 
@@ -45,7 +46,30 @@ internal sealed class GroupWrites(string caseId)
     public void AddTo(Storage.PartitionTransaction tx)
     {
         foreach (var (type, row, etag) in _rows.Values) tx.Add(type, row, etag);
-        foreach (var member in _members) member.AddLogAndMessagesTo(tx);
+        var superseded = Superseded();
+        foreach (var member in _members) member.AddLogAndMessagesTo(tx, superseded);
+    }
+
+    /// <summary>
+    /// Updates of a card that a later update of it in the group replaces, with no new post of that card in between: the
+    /// outbox would send only the newest anyway (see <see cref="Outbox.PartitionSession"/>), so they are not stored at all.
+    /// </summary>
+    private HashSet<OutboundMessage> Superseded()
+    {
+        var superseded = new HashSet<OutboundMessage>(ReferenceEqualityComparer.Instance);
+        if (_members.Count < 2) return superseded;
+        var messages = _members.SelectMany(m => m.Messages).ToList();
+        var laterUpdate = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            var message = messages[i];
+            if (message.Target.Kind == TargetKind.Update)
+            {
+                if (!laterUpdate.Add(message.Target.Id)) superseded.Add(message);
+            }
+            else if (message.MessageKey is { Length: > 0 } card) laterUpdate.Remove(card); // a new post: earlier updates went to the old copy
+        }
+        return superseded;
     }
 
     /// <summary>A row's writes folded into one action that takes it from what was read to its last state.</summary>

@@ -3,6 +3,8 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using TeamsSafeguarding.Cases;
+using TeamsSafeguarding.Conversations;
+using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Tests.Support;
 using TeamsSafeguarding.Tests.Triage;
@@ -156,6 +158,47 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
         Assert.Equal("missing", await after);
         Assert.Null(await board.Cases.GetAsync(record.CaseId, default));
     }
+
+    [Fact]
+    public async Task Of_a_cards_updates_in_one_group_only_the_last_is_stored_unless_a_new_post_of_it_comes_between()
+    {
+        var (board, _) = Board("groupcards");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+
+        var first = Task.Run(() => SendAsync(board, record.CaseId, Update("card", "first"), () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var messages = new[]
+        {
+            Update("card", "replaced by the second"), Update("card", "second: sent to the old copy"),
+            new OutboundMessage(DeliveryTarget.ToChannel("19:channel"), Replies.Text("a new post of the card"), "card"),
+            Update("other", "the other card's only update"), Update("card", "replaced by the last"), Update("card", "last"),
+        };
+        var waiting = new List<Task<int>>();
+        foreach (var message in messages)
+        {
+            waiting.Add(Task.Run(() => SendAsync(board, record.CaseId, message)));
+            await Until(() => board.Commands.WaitingOn(record.CaseId) == waiting.Count);
+        }
+        release.Set();
+        await first;
+        await Task.WhenAll(waiting);
+
+        var stored = (await board.OutboxAsync(record.CaseId)).Select(m => m.Activity.Text).ToList();
+        Assert.Equal(["first", "second: sent to the old copy", "a new post of the card", "the other card's only update", "last"], stored);
+    }
+
+    private static OutboundMessage Update(string card, string text) => new(DeliveryTarget.UpdateOf(card), Replies.Text(text));
+
+    private static Task<int> SendAsync(BoardHarness board, string caseId, OutboundMessage message, Action? whileDeciding = null) =>
+        board.Commands.RunAsync(caseId, CaseActor.System, [], (_, writes) =>
+        {
+            whileDeciding?.Invoke();
+            writes.Send(message);
+            return 0;
+        }, () => -1, default);
+
 
     /// <summary>Adds one to the case's tally row and logs <paramref name="name"/>; answers the tally it wrote.</summary>
     private static Task<int> CountAsync(BoardHarness board, string caseId, string name, Action? whileDeciding = null, int lines = 1) =>
