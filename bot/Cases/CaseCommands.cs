@@ -21,13 +21,13 @@ public sealed class CaseCommandOptions
 /// <summary>
 /// The one place a case changes. A handler reads its input, checks the person's role, and hands over a pure decision:
 /// given what was read (<see cref="CaseFile"/>) it says what to write (<see cref="CaseWrites"/>) and what to answer.
-/// Here the case is locked within this instance, the head and the asked-for rows are read, the decision is made, and
-/// state, log and outbox are committed in one transaction. If another instance changed a row meanwhile (ETag), the
+/// Here commands on one case take turns within this instance, the head and the asked-for rows are read, the decision
+/// is made, and state, log and outbox are committed in one transaction. If another instance changed a row meanwhile (ETag), the
 /// rows are read again and the decision made again, under one backoff policy, so no click is lost.
-/// Commands that arrive for a case while it is busy wait, and whoever's turn comes next takes all of them as one group:
-/// one read, each decision made on what the one before it left, one transaction (see <see cref="WaitingCommands"/>).
+/// Commands that arrive for a case while it is busy wait, and its next turn takes all of them as one group: one read,
+/// each decision made on what the one before it left, one transaction (see <see cref="WaitingCommands"/>).
 /// </summary>
-public sealed class CaseCommands(CaseStore store, Transactions transactions, CaseLocks locks, DueIndex due, IEnumerable<ICaseFollower> followers,
+public sealed class CaseCommands(CaseStore store, Transactions transactions, DueIndex due, IEnumerable<ICaseFollower> followers,
     TimeProvider clock, IOptions<CaseCommandOptions> options, ILogger<CaseCommands> log)
 {
     /// <summary>At most this many waiting commands are decided together (the transaction's 100 actions bound it too).</summary>
@@ -46,27 +46,16 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
     {
         if (!CaseStore.IsCaseId(caseId)) return missing();
         var mine = new WaitingCommand(actor, reads, (file, writes) => decide(file, writes), () => missing());
-        _waiting.Add(caseId!, mine);
-        try
+        // The first command to find its case idle starts the case's turns; every caller waits only for its own answer,
+        // which comes as soon as its group is committed, whatever the runner does next.
+        if (_waiting.Add(caseId!, mine)) _ = TakeTurnsAsync(caseId!);
+        using (ct.Register(() =>
         {
-            using (await locks.EnterAsync(caseId!, ct))
-            {
-                // Our turn: run what is waiting, oldest first, until ours is answered (a group before us may have answered it).
-                while (!mine.IsAnswered)
-                {
-                    var group = _waiting.Take(caseId!, MaxGroup);
-                    if (group.Count == 0) throw new InvalidOperationException("A waiting case command was lost.");
-                    // Only a command run alone stops when its own caller gives up: a group answers other people too.
-                    await RunGroupAsync(caseId!, group, group.Count == 1 && group[0] == mine ? ct : CancellationToken.None);
-                }
-            }
-        }
-        catch (OperationCanceledException)
+            if (_waiting.Withdraw(caseId!, mine)) mine.Answer.TrySetCanceled(ct);
+        }))
         {
-            _waiting.Withdraw(caseId!, mine);
-            throw;
+            return (T)(await mine.Answer.Task)!;
         }
-        return (T)(await mine.Answer.Task)!;
     }
 
     /// <summary>Creates a new case: the decision must <see cref="CaseWrites.Apply"/> a change with no state before.</summary>
@@ -81,15 +70,36 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
         return answer;
     }
 
-    /// <summary>How many cases have commands waiting for their turn (for tests and diagnostics).</summary>
+    /// <summary>How many cases are taking turns (for tests and diagnostics).</summary>
     internal int CasesWaiting => _waiting.Count;
 
     /// <summary>How many commands wait for their turn on the case (for tests and diagnostics).</summary>
     internal int WaitingOn(string caseId) => _waiting.CountFor(caseId);
 
-    /// <summary>Reads, decides and commits a group of commands; answers each of them (or puts it back to wait), never throws.</summary>
-    private async Task RunGroupAsync(string caseId, IReadOnlyList<WaitingCommand> group, CancellationToken ct)
+    /// <summary>
+    /// The case's turns: groups of waiting commands, one after another, until none waits. Not tied to any caller's
+    /// request (a group answers several people), so storage calls are not cancelled by one caller going away.
+    /// </summary>
+    private async Task TakeTurnsAsync(string caseId)
     {
+        try
+        {
+            for (var group = _waiting.TakeOrStop(caseId, MaxGroup); group.Count > 0; group = _waiting.TakeOrStop(caseId, MaxGroup))
+                await RunGroupAsync(caseId, group);
+        }
+        catch (Exception e)
+        {
+            // Not expected (a group answers every command it takes), but a case whose turns stopped silently would keep
+            // every later click waiting for ever: whatever waits is failed, and the next command starts new turns.
+            log.LogError("A case's turns stopped unexpectedly ({ExceptionType})", e.GetType().Name);
+            foreach (var command in _waiting.Stop(caseId)) command.Answer.TrySetException(e);
+        }
+    }
+
+    /// <summary>Reads, decides and commits a group of commands; answers each of them (or puts it back to wait), never throws.</summary>
+    private async Task RunGroupAsync(string caseId, IReadOnlyList<WaitingCommand> group)
+    {
+        var ct = CancellationToken.None;
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -106,10 +116,10 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Cas
                 {
                     committed = await CommittedAsync(writes, attempt, ct);
                 }
-                catch (Exception) when (group.Count > 1 && !ct.IsCancellationRequested)
+                catch (Exception) when (group.Count > 1)
                 {
                     // Storage refused the group's transaction: each command alone, so only the one at fault fails.
-                    foreach (var command in group) await RunGroupAsync(caseId, [command], ct);
+                    foreach (var command in group) await RunGroupAsync(caseId, [command]);
                     return;
                 }
                 if (!committed) continue;

@@ -9,7 +9,6 @@ public static class CasesSetup
     {
         services.Configure<CaseCommandOptions>(config.GetSection(CaseCommandOptions.Section));
         services.AddSingleton<CaseStore>();
-        services.AddSingleton<CaseLocks>();
         services.AddSingleton<CaseCommands>();
         services.AddScheduling();
         return services;

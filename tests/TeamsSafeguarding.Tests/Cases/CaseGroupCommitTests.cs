@@ -47,7 +47,31 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
         Assert.Equal(2, storage.Batches - batchesBefore); // the first command's, then one for the four that waited
         Assert.Equal(5, (await board.Cases.GetRowAsync(record.CaseId, Tally, default))!.GetInt32("Count"));
         Assert.Equal(["first", "second", "third", "fourth", "fifth"], await LinesAsync(board, record.CaseId));
-        Assert.Equal(0, board.Commands.CasesWaiting);
+        await Until(() => board.Commands.CasesWaiting == 0); // the case's turns end once nothing waits
+    }
+
+    [Fact]
+    public async Task A_caller_who_gives_up_while_waiting_is_withdrawn_and_their_command_never_runs()
+    {
+        var (board, _) = Board("groupcancel");
+        var record = await board.SeedReceivedAsync();
+        using var firstInside = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        using var giveUp = new CancellationTokenSource();
+
+        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
+        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var gaveUp = Task.Run(() => CountAsync(board, record.CaseId, "gave up", ct: giveUp.Token));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
+        var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
+        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
+        release.Set();
+
+        Assert.Equal(1, await first);
+        Assert.Equal(2, await second);
+        Assert.Equal(["first", "second"], await LinesAsync(board, record.CaseId));
     }
 
     [Fact]
@@ -201,7 +225,8 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
 
 
     /// <summary>Adds one to the case's tally row and logs <paramref name="name"/>; answers the tally it wrote.</summary>
-    private static Task<int> CountAsync(BoardHarness board, string caseId, string name, Action? whileDeciding = null, int lines = 1) =>
+    private static Task<int> CountAsync(BoardHarness board, string caseId, string name, Action? whileDeciding = null, int lines = 1,
+        CancellationToken ct = default) =>
         board.Commands.RunAsync(caseId, CaseActor.System, [Tally], (file, writes) =>
         {
             whileDeciding?.Invoke();
@@ -209,7 +234,7 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
             writes.Put(new TableEntity(CaseRow.PartitionOf(caseId), Tally) { ["Count"] = count });
             for (var i = 0; i < lines; i++) writes.Log(CaseActions.LogViewed, name);
             return count;
-        }, () => -1, default);
+        }, () => -1, ct);
 
     private static async Task<List<string?>> LinesAsync(BoardHarness board, string caseId) =>
         [.. (await board.Cases.GetLogAsync(caseId, default)).Where(l => l.Action == CaseActions.LogViewed).Select(l => l.Detail)];
