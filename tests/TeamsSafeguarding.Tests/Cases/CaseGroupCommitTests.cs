@@ -114,8 +114,9 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
         var oversized = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
         {
             writes.Put(new TableEntity(CaseRow.PartitionOf(record.CaseId), "oversized") { ["Text"] = new string('x', 40_000) });
-            return writes.Log(CaseActions.LogViewed, "oversized");
-        }, () => null, default));
+            writes.Log(CaseActions.LogViewed, "oversized");
+            return "written";
+        }, () => "missing", default));
         await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
         var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
         await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
