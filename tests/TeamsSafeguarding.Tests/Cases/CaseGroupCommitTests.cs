@@ -28,19 +28,16 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, storage) = Board("groupone");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
 
-        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)), "The first command never ran.");
+        var first = await hold.FirstAsync(inside => CountAsync(board, record.CaseId, "first", inside));
         var waiting = new List<Task<int>>();
         foreach (var name in new[] { "second", "third", "fourth", "fifth" })
         {
-            waiting.Add(Task.Run(() => CountAsync(board, record.CaseId, name)));
-            await Until(() => board.Commands.WaitingOn(record.CaseId) == waiting.Count);
+            waiting.Add(await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, name)));
         }
         var batchesBefore = storage.Batches;
-        release.Set();
+        hold.Release();
 
         Assert.Equal(1, await first);
         Assert.Equal(new[] { 2, 3, 4, 5 }, await Task.WhenAll(waiting));
@@ -55,19 +52,15 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, _) = Board("groupcancel");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
         using var giveUp = new CancellationTokenSource();
 
-        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
-        var gaveUp = Task.Run(() => CountAsync(board, record.CaseId, "gave up", ct: giveUp.Token));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
-        var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
+        var first = await hold.FirstAsync(inside => CountAsync(board, record.CaseId, "first", inside));
+        var gaveUp = await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, "gave up", ct: giveUp.Token));
+        var second = await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, "second"));
         giveUp.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
-        release.Set();
+        hold.Release();
 
         Assert.Equal(1, await first);
         Assert.Equal(2, await second);
@@ -79,18 +72,13 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, _) = Board("groupthrow");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
 
-        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
-        var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
-        var broken = Task.Run(() => CountAsync(board, record.CaseId, "broken", () => throw new InvalidOperationException("a fault in one decision")));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
-        var third = Task.Run(() => CountAsync(board, record.CaseId, "third"));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 3);
-        release.Set();
+        var first = await hold.FirstAsync(inside => CountAsync(board, record.CaseId, "first", inside));
+        var second = await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, "second"));
+        var broken = await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, "broken", () => throw new InvalidOperationException("a fault in one decision")));
+        var third = await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, "third"));
+        hold.Release();
 
         Assert.Equal(1, await first);
         Assert.Equal(2, await second);
@@ -105,22 +93,18 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, _) = Board("grouprefused");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
 
-        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var first = await hold.FirstAsync(inside => CountAsync(board, record.CaseId, "first", inside));
         // A property over Table Storage's 64 KB limit: the whole transaction is refused (400), not just this row.
-        var oversized = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
+        var oversized = await QueueAsync(board, record.CaseId, () => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
         {
             writes.Put(new TableEntity(CaseRow.PartitionOf(record.CaseId), "oversized") { ["Text"] = new string('x', 40_000) });
             writes.Log(CaseActions.LogViewed, "oversized");
             return "written";
         }, () => "missing", default));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
-        var second = Task.Run(() => CountAsync(board, record.CaseId, "second"));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
-        release.Set();
+        var second = await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, "second"));
+        hold.Release();
 
         Assert.Equal(1, await first);
         var refused = await Assert.ThrowsAnyAsync<RequestFailedException>(() => oversized);
@@ -135,21 +119,18 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, storage) = Board("groupsplit");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
 
-        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var first = await hold.FirstAsync(inside => CountAsync(board, record.CaseId, "first", inside));
         // Each writes the tally and 30 log lines: three fit in one transaction of 100 actions, the fourth does not.
         var waiting = new List<Task<int>>();
         for (var n = 0; n < 4; n++)
         {
             var name = $"bulk{n}";
-            waiting.Add(Task.Run(() => CountAsync(board, record.CaseId, name, lines: 30)));
-            await Until(() => board.Commands.WaitingOn(record.CaseId) == waiting.Count);
+            waiting.Add(await QueueAsync(board, record.CaseId, () => CountAsync(board, record.CaseId, name, lines: 30)));
         }
         var batchesBefore = storage.Batches;
-        release.Set();
+        hold.Release();
 
         Assert.Equal(1, await first);
         Assert.Equal(new[] { 2, 3, 4, 5 }, await Task.WhenAll(waiting));
@@ -162,21 +143,17 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, _) = Board("groupdelete");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
 
-        var first = Task.Run(() => CountAsync(board, record.CaseId, "first", () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
-        var delete = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
+        var first = await hold.FirstAsync(inside => CountAsync(board, record.CaseId, "first", inside));
+        var delete = await QueueAsync(board, record.CaseId, () => board.Commands.RunAsync(record.CaseId, CaseActor.System, [], (_, writes) =>
         {
             writes.DeleteCase();
             return "deleted";
         },
             () => "missing", default));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 1);
-        var after = Task.Run(() => board.Commands.RunAsync(record.CaseId, CaseActor.System, [Tally], (_, _) => "found", () => "missing", default));
-        await Until(() => board.Commands.WaitingOn(record.CaseId) == 2);
-        release.Set();
+        var after = await QueueAsync(board, record.CaseId, () => board.Commands.RunAsync(record.CaseId, CaseActor.System, [Tally], (_, _) => "found", () => "missing", default));
+        hold.Release();
 
         Assert.Equal(1, await first);
         Assert.Equal("deleted", await delete);
@@ -189,11 +166,9 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     {
         var (board, _) = Board("groupcards");
         var record = await board.SeedReceivedAsync();
-        using var firstInside = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        using var hold = new Hold();
 
-        var first = Task.Run(() => SendAsync(board, record.CaseId, Update("card", "first"), () => { firstInside.Release(); release.Wait(); }));
-        Assert.True(await firstInside.WaitAsync(TimeSpan.FromSeconds(60)));
+        var first = await hold.FirstAsync(inside => SendAsync(board, record.CaseId, Update("card", "first"), inside));
         var messages = new[]
         {
             Update("card", "replaced by the second"), Update("card", "second: sent to the old copy"),
@@ -203,10 +178,9 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
         var waiting = new List<Task<int>>();
         foreach (var message in messages)
         {
-            waiting.Add(Task.Run(() => SendAsync(board, record.CaseId, message)));
-            await Until(() => board.Commands.WaitingOn(record.CaseId) == waiting.Count);
+            waiting.Add(await QueueAsync(board, record.CaseId, () => SendAsync(board, record.CaseId, message)));
         }
-        release.Set();
+        hold.Release();
         await first;
         await Task.WhenAll(waiting);
 
@@ -224,6 +198,44 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
             return 0;
         }, () => -1, default);
 
+
+    /// <summary>
+    /// Keeps the case busy: the first command calls the action it is given from its decision and stays there until
+    /// <see cref="Release"/>, so the commands queued meanwhile wait for one turn together. Disposing releases it too, so
+    /// a failed test leaves no thread waiting.
+    /// </summary>
+    private sealed class Hold : IDisposable
+    {
+        private readonly SemaphoreSlim _inside = new(0);
+        private readonly ManualResetEventSlim _release = new();
+
+        /// <summary>Starts the first command and returns once it is inside its decision.</summary>
+        public async Task<Task<T>> FirstAsync<T>(Func<Action, Task<T>> command)
+        {
+            var started = Task.Run(() => command(Inside));
+            Assert.True(await _inside.WaitAsync(TimeSpan.FromSeconds(60)), "The first command never ran.");
+            return started;
+        }
+
+        public void Release() => _release.Set();
+
+        public void Dispose() => _release.Set();
+
+        private void Inside()
+        {
+            _inside.Release();
+            _release.Wait();
+        }
+    }
+
+    /// <summary>Starts a command and returns once it waits for its turn on the busy case.</summary>
+    private static async Task<Task<T>> QueueAsync<T>(BoardHarness board, string caseId, Func<Task<T>> command)
+    {
+        var waiting = board.Commands.WaitingOn(caseId);
+        var started = Task.Run(command);
+        await Until(() => board.Commands.WaitingOn(caseId) == waiting + 1);
+        return started;
+    }
 
     /// <summary>Adds one to the case's tally row and logs <paramref name="name"/>; answers the tally it wrote.</summary>
     private static Task<int> CountAsync(BoardHarness board, string caseId, string name, Action? whileDeciding = null, int lines = 1,
