@@ -71,7 +71,7 @@ public sealed class CaseCommands(CaseStore store, Transactions transactions, Due
     }
 
     /// <summary>How many cases are taking turns (for tests and diagnostics).</summary>
-    internal int CasesWaiting => _waiting.Count;
+    internal int CasesTakingTurns => _waiting.Count;
 
     /// <summary>How many commands wait for their turn on the case (for tests and diagnostics).</summary>
     internal int WaitingOn(string caseId) => _waiting.CountFor(caseId);

@@ -55,11 +55,9 @@ public sealed class CaseFile
                 continue; // the head is carried as the Case below
             }
             if (!rows.ContainsKey(row.RowKey)) continue; // not read by anyone in the group
-            rows[row.RowKey] = type == TableTransactionActionType.Delete ? null : row as TableEntity ?? ToTableEntity(row);
+            rows[row.RowKey] = type == TableTransactionActionType.Delete ? null
+                : row as TableEntity ?? throw new InvalidOperationException($"Row '{row.RowKey}' must be written as a TableEntity to be read back within a group.");
         }
         return new CaseFile(writes.Head?.After ?? Case, ETag, rows, _etags);
     }
-
-    private static TableEntity ToTableEntity(ITableEntity row) =>
-        throw new InvalidOperationException($"Row '{row.RowKey}' must be written as a TableEntity to be read back within a group.");
 }

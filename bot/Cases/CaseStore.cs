@@ -35,8 +35,7 @@ public sealed class CaseStore(TableClient table)
     public async Task<TableEntity?> GetRowAsync(string caseId, string rowKey, CancellationToken ct)
     {
         if (!IsCaseId(caseId)) return null;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(CaseRow.PartitionOf(caseId), rowKey, cancellationToken: ct);
-        return row.HasValue ? row.Value : null;
+        return await FindAsync(CaseRow.PartitionOf(caseId), rowKey, ct);
     }
 
     public async Task<IReadOnlyList<TableEntity>> GetRowsAsync(string caseId, string rowKeyPrefix, CancellationToken ct)
@@ -63,8 +62,8 @@ public sealed class CaseStore(TableClient table)
 
     public async Task<string?> FindCaseIdAsync(string reference, CancellationToken ct)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(ReferencesPartition, Keys.Escape(reference.Trim().ToUpperInvariant()), cancellationToken: ct);
-        return row.HasValue ? row.Value!.GetString("CaseId") : null;
+        var row = await FindAsync(ReferencesPartition, Keys.Escape(reference.Trim().ToUpperInvariant()), ct);
+        return row?.GetString("CaseId");
     }
 
     // This instance's submissions take numbers one at a time, from the counter as this instance last wrote it: taken at
@@ -86,7 +85,7 @@ public sealed class CaseStore(TableClient table)
         {
             for (var attempt = 0; attempt < 50; attempt++)
             {
-                var existing = _counter?.RowKey == rowKey ? _counter : await ReadCounterAsync(rowKey, ct);
+                var existing = _counter?.RowKey == rowKey ? _counter : await FindAsync(ReferencesPartition, rowKey, ct);
                 _counter = null;
                 try
                 {
@@ -113,9 +112,9 @@ public sealed class CaseStore(TableClient table)
         throw new InvalidOperationException("Could not allocate a case reference; please try again.");
     }
 
-    private async Task<TableEntity?> ReadCounterAsync(string rowKey, CancellationToken ct)
+    private async Task<TableEntity?> FindAsync(string partitionKey, string rowKey, CancellationToken ct)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(ReferencesPartition, rowKey, cancellationToken: ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }
 

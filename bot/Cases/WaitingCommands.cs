@@ -58,15 +58,14 @@ internal sealed class WaitingCommands
         }
     }
 
-    /// <summary>Puts commands back at the front (they did not fit in the group's transaction), in their order.</summary>
+    /// <summary>
+    /// Puts commands back at the front (they did not fit in the group's transaction), in their order. Only the case's
+    /// runner calls this, and its case stays listed until the runner itself stops.
+    /// </summary>
     public void PutBack(string caseId, IReadOnlyList<WaitingCommand> commands)
     {
         if (commands.Count == 0) return;
-        lock (_byCase)
-        {
-            if (_byCase.TryGetValue(caseId, out var waiting)) waiting.InsertRange(0, commands);
-            else _byCase[caseId] = [.. commands]; // cannot happen while its runner runs; kept so nothing is dropped
-        }
+        lock (_byCase) _byCase[caseId].InsertRange(0, commands);
     }
 
     /// <summary>Ends the case's turns: returns whatever still waits, no longer waiting.</summary>

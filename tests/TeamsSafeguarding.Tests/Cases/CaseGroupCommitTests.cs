@@ -44,7 +44,7 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
         Assert.Equal(2, storage.Batches - batchesBefore); // the first command's, then one for the four that waited
         Assert.Equal(5, (await board.Cases.GetRowAsync(record.CaseId, Tally, default))!.GetInt32("Count"));
         Assert.Equal(["first", "second", "third", "fourth", "fifth"], await LinesAsync(board, record.CaseId));
-        await Until(() => board.Commands.CasesWaiting == 0); // the case's turns end once nothing waits
+        await Until(() => board.Commands.CasesTakingTurns == 0); // the case's turns end once nothing waits
     }
 
     [Fact]
