@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 
 namespace TeamsSafeguarding.Outbox;
 
@@ -8,8 +9,9 @@ namespace TeamsSafeguarding.Outbox;
 /// to the dispatcher in process, so they go out at once, with no scan and no second read. With no dispatcher (a tool,
 /// a test) the mark alone is written, and any instance's pass finds the messages.
 /// </summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal(IOptions<OutboxOptions>? options = null)
 {
+    private readonly TimeSpan _grace = (options?.Value ?? new OutboxOptions()).Grace;
     private OutboxDispatcher? _dispatcher;
 
     internal void Attach(OutboxDispatcher dispatcher) => _dispatcher = dispatcher;
@@ -17,7 +19,7 @@ public sealed class OutboxSignal
     internal async Task<OutboxClaim> ClaimAsync(OutboxIndex index, string partitionKey, DateTimeOffset now, CancellationToken ct)
     {
         if (_dispatcher is { } dispatcher) return await dispatcher.ClaimAsync(partitionKey, ct);
-        await index.MarkAsync(partitionKey, now + new OutboxOptions().Grace, now, ct);
+        await index.MarkAsync(partitionKey, now + _grace, now, ct);
         return OutboxClaim.None;
     }
 }
