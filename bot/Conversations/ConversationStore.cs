@@ -95,7 +95,7 @@ public sealed class ConversationStore(TableClient table, TimeProvider? clock = n
         if (!string.IsNullOrEmpty(tenantId) && await GetAsync(TenantsPartition, Keys.Escape(tenantId), ct) is { } row)
             return row.GetString("ServiceUrl");
         var now = _clock.GetUtcNow();
-        if (_kept.TryGetValue((TenantsPartition, AnyTenant), out var kept) && kept.Until > now) return kept.Row?.GetString("ServiceUrl");
+        if (TryKept((TenantsPartition, AnyTenant), now, out var kept)) return kept?.GetString("ServiceUrl");
         TableEntity? any = null;
         await foreach (var first in table.QueryAsync<TableEntity>(e => e.PartitionKey == TenantsPartition, maxPerPage: 1, cancellationToken: ct))
         {
@@ -109,7 +109,7 @@ public sealed class ConversationStore(TableClient table, TimeProvider? clock = n
     private async Task<TableEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
-        if (_kept.TryGetValue((partitionKey, rowKey), out var kept) && kept.Until > now) return kept.Row;
+        if (TryKept((partitionKey, rowKey), now, out var kept)) return kept;
         var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct);
         var value = row.HasValue ? row.Value : null;
         Put((partitionKey, rowKey), value, now);
@@ -126,6 +126,14 @@ public sealed class ConversationStore(TableClient table, TimeProvider? clock = n
     {
         if (etag is { } e) row.ETag = e;
         Put((row.PartitionKey, row.RowKey), row, _clock.GetUtcNow());
+    }
+
+    /// <summary>The copy of a row (null: there is none) while it is still trusted.</summary>
+    private bool TryKept((string, string) key, DateTimeOffset now, out TableEntity? row)
+    {
+        var found = _kept.TryGetValue(key, out var kept) && kept.Until > now;
+        row = found ? kept!.Row : null;
+        return found;
     }
 
     private void Put((string, string) key, TableEntity? row, DateTimeOffset now)
