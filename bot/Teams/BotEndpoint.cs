@@ -66,9 +66,7 @@ public static class BotEndpoint
         {
             // More waiting than can be answered in time: turned away at once, as storage being busy would be.
             log.LogWarning("Turned away a {ActivityType} activity: too many waiting", activity.Type);
-            return activity.Type == ActivityTypes.Invoke
-                ? Write(InvokeResponse.Error(503, "ServiceUnavailable", Busy))
-                : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return TryAgain(activity);
         }
         try
         {
@@ -84,9 +82,7 @@ public static class BotEndpoint
             {
                 // Storage down or throttled: nothing was half-done that a redelivery cannot redo.
                 log.LogWarning("A {ActivityType} activity could not be taken in for now: {Failure}", activity.Type, failure.Description);
-                return isInvoke
-                    ? Write(InvokeResponse.Error(503, "ServiceUnavailable", Busy))
-                    : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                return TryAgain(activity);
             }
             // It would fail the same way every time: answered 4xx, so it is not sent again for ever.
             log.LogError("A {ActivityType} activity could not be handled and would fail again: {Failure}", activity.Type, failure.Description);
@@ -149,6 +145,12 @@ public static class BotEndpoint
             log.LogWarning("Could not release a redelivery guard: {ExceptionType}", ex.GetType().Name);
         }
     }
+
+    /// <summary>503, so Teams sends the activity again; an invoke also gets words the person can act on.</summary>
+    private static IResult TryAgain(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke
+            ? Write(InvokeResponse.Error(503, "ServiceUnavailable", Busy))
+            : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
     // Written straight to the response as UTF-8: a card answer is tens of kilobytes, not worth a string of its own.
     private static IResult Write(InvokeResponse response) =>
