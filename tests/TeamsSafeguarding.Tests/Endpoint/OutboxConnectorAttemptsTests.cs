@@ -1,8 +1,6 @@
 using Moq;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
@@ -39,9 +37,7 @@ public sealed class OutboxConnectorAttemptsTests(AzuriteFixture azurite) : IAsyn
         table = azurite.NewTable("attempts");
         var store = new ConversationStore(table);
         await table.UpsertEntityAsync(new ConversationReference(Chat, connector.ServiceUrl, "t1", "personal", null, "bot", true).ToEntity());
-        dispatcher = new OutboxDispatcher(table,
-            new DeliveryTargets(services.GetRequiredService<IConnectorClient>(), store, Options.Create(new BotOptions())),
-            new OutboxSignal(), clock, Options.Create(outbox), NullLogger<OutboxDispatcher>.Instance);
+        dispatcher = TestDispatcher.For(table, services.GetRequiredService<IConnectorClient>(), clock, store, outbox);
     }
 
     public async Task DisposeAsync()
@@ -116,8 +112,7 @@ public sealed class OutboxConnectorAttemptsTests(AzuriteFixture azurite) : IAsyn
         var client = new Mock<IConnectorClient>(MockBehavior.Strict);
         client.Setup(c => c.SendToConversationAsync(connector.ServiceUrl, Chat, It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConnectorException(503, "ServiceUnavailable", "Connector SendToConversation failed with 503."));
-        var failing = new OutboxDispatcher(table, new DeliveryTargets(client.Object, new ConversationStore(table), Options.Create(new BotOptions())),
-            new OutboxSignal(), clock, Options.Create(outbox), NullLogger<OutboxDispatcher>.Instance);
+        var failing = TestDispatcher.For(table, client.Object, clock, outbox: outbox);
         await QueueAsync("hello");
 
         for (var pass = 1; pass <= 3; pass++)

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
@@ -64,9 +62,7 @@ public sealed class PersonalChatTenantTests(AzuriteFixture azurite) : IAsyncLife
 
     private async Task<(int Sent, RecordedCall? Created, TableEntity? Failed)> SendToAsync(string userKey)
     {
-        var dispatcher = new OutboxDispatcher(table,
-            new DeliveryTargets(services.GetRequiredService<IConnectorClient>(), store, Options.Create(botOptions)),
-            new OutboxSignal(), clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = TestDispatcher.For(table, services.GetRequiredService<IConnectorClient>(), clock, store, bot: botOptions);
         await new Transactions(table, new OutboxSignal(), clock).Begin("case|t1")
             .Send(new OutboundMessage(DeliveryTarget.ToUser(userKey), new Activity { Type = "message", Text = "Your view is needed" }))
             .CommitAsync(default);

@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
@@ -35,9 +33,8 @@ public sealed class OutboxIndexTests(AzuriteFixture azurite)
         return table;
     }
 
-    private OutboxDispatcher Dispatcher(TableClient table, OutboxSignal? signal = null, OutboxOptions? options = null) => new(table,
-        new DeliveryTargets(_connector, new ConversationStore(table), Options.Create(new BotOptions())),
-        signal ?? new OutboxSignal(), _clock, Options.Create(options ?? new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+    private OutboxDispatcher Dispatcher(TableClient table, OutboxSignal? signal = null, OutboxOptions? options = null) =>
+        TestDispatcher.For(table, _connector, _clock, outbox: options, signal: signal);
 
     private static async Task<List<TableEntity>> RowsAsync(TableClient table, string prefix) =>
         await table.QueryAsync<TableEntity>(e => e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0).ToListAsync();

@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TeamsSafeguarding.Conversations;
 using TeamsSafeguarding.Outbox;
@@ -31,9 +29,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         return new Rig(table, new Transactions(table, signal, _clock), NewDispatcher(table));
     }
 
-    private OutboxDispatcher NewDispatcher(TableClient table) => new(table,
-        new DeliveryTargets(_connector, new ConversationStore(table), Options.Create(new BotOptions())),
-        new OutboxSignal(), _clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+    private OutboxDispatcher NewDispatcher(TableClient table) => TestDispatcher.For(table, _connector, _clock);
 
     private static Activity Text(string text) => new() { Type = "message", Text = text };
 
@@ -157,8 +153,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         // update for an older state of the card. Several cards, so both orders of the keys occur.
         var rig = await RigAsync();
         var signal = new OutboxSignal();
-        var dispatcher = new OutboxDispatcher(rig.Table, new DeliveryTargets(_connector, new ConversationStore(rig.Table), Options.Create(new BotOptions())),
-            signal, _clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = TestDispatcher.For(rig.Table, _connector, _clock, signal: signal);
         var transactions = new Transactions(rig.Table, signal, _clock);
         try
         {

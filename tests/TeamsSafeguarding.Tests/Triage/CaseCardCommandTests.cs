@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using TeamsSafeguarding.Escalation.Cases;
 using TeamsSafeguarding.Board;
 using TeamsSafeguarding.Cards.Partners;
@@ -38,8 +36,7 @@ public sealed class CaseCardCommandTests
     public CaseCardCommandTests(AzuriteFixture azurite)
     {
         _board = new BoardHarness(azurite.NewTable("casecard"));
-        _dispatcher = new OutboxDispatcher(_board.Table, new DeliveryTargets(_connector, _board.Conversations, Options.Create(new BotOptions())),
-            new OutboxSignal(), _board.Clock, Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance);
+        _dispatcher = TestDispatcher.For(_board.Table, _connector, _board.Clock, _board.Conversations);
     }
 
     private async Task<Case> ReceivedAsync()
