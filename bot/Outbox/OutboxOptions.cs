@@ -26,4 +26,16 @@ public sealed class OutboxOptions
     public TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>How many partitions (cases, chats) this instance sends at once.</summary>
     public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// The wait before the next attempt: FirstBackoff doubled per attempt up to MaxBackoff, but never shorter than
+    /// the Connector's Retry-After (throttling), itself capped at MaxBackoff so a bad header cannot park a message.
+    /// </summary>
+    public TimeSpan BackoffAfter(int attempts, TimeSpan? retryAfter = null)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
+        var wait = TimeSpan.FromTicks((long)Math.Min(FirstBackoff.Ticks * factor, MaxBackoff.Ticks));
+        if (retryAfter is { } asked && asked > wait) wait = asked < MaxBackoff ? asked : MaxBackoff;
+        return wait;
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class PartitionSession(string partitionKey)
     public sealed record Plan(TableEntity? Send, IReadOnlyList<TableEntity> Dropped, DateTimeOffset? NextRetry);
 
     /// <summary>
-    /// Reads the queue lane by lane (<see cref="OutboxDispatcher.LanesOf"/>): a message waiting for a retry holds back the
+    /// Reads the queue lane by lane (<see cref="LanesOf"/>): a message waiting for a retry holds back the
     /// later ones of its conversation and its card, not the rest. Only a card's newest state is sent: an update that a
     /// later update of the same card replaces is dropped.
     /// </summary>
@@ -102,7 +102,7 @@ internal sealed class PartitionSession(string partitionKey)
                 dropped.Add(rows[i]);
                 continue;
             }
-            var lanes = OutboxDispatcher.LanesOf(rows[i]);
+            var lanes = LanesOf(rows[i]);
             if (lanes.Overlaps(held))
             {
                 held.UnionWith(lanes); // behind a waiting message: so is anything behind this one
@@ -117,6 +117,21 @@ internal sealed class PartitionSession(string partitionKey)
             return new Plan(rows[i], dropped, nextRetry);
         }
         return new Plan(null, dropped, nextRetry);
+    }
+
+    /// <summary>
+    /// What a message must stay in order with: its conversation (or person), and the card it posts or updates.
+    /// An update's conversation is only known from its post, which shares the card's lane.
+    /// </summary>
+    public static HashSet<string> LanesOf(TableEntity row)
+    {
+        var kind = row.GetString("TargetKind");
+        var target = row.GetString("TargetId");
+        var key = row.GetString("MessageKey");
+        if (kind == nameof(TargetKind.Update)) return ["card:" + target];
+        var lanes = new HashSet<string>(StringComparer.Ordinal) { $"to:{kind}:{target}" };
+        if (!string.IsNullOrEmpty(key)) lanes.Add("card:" + key);
+        return lanes;
     }
 
     /// <summary>Whether a row updates a card, and which card (message key) it posts or updates, if any.</summary>
