@@ -21,7 +21,7 @@ internal sealed class GroupWrites(string caseId)
 
     public string CaseId => caseId;
     public bool IsEmpty => _members.All(m => m.IsEmpty);
-    public IEnumerable<(string Kind, DateTimeOffset At)> Schedules => _members.SelectMany(m => m.Schedules).Distinct();
+    public IEnumerable<(string Kind, DateTimeOffset At)> Schedules => _members.SelectMany(m => m.Schedules);
 
     /// <summary>The head before the first change and after the last, when any command changed it.</summary>
     public (Case? Before, Case After)? Head =>
@@ -59,16 +59,9 @@ internal sealed class GroupWrites(string caseId)
         var superseded = new HashSet<OutboundMessage>(ReferenceEqualityComparer.Instance);
         if (_members.Count < 2) return superseded;
         var messages = _members.SelectMany(m => m.Messages).ToList();
-        var laterUpdate = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = messages.Count - 1; i >= 0; i--)
-        {
-            var message = messages[i];
-            if (message.Target.Kind == TargetKind.Update)
-            {
-                if (!laterUpdate.Add(message.Target.Id)) superseded.Add(message);
-            }
-            else if (message.MessageKey is { Length: > 0 } card) laterUpdate.Remove(card); // a new post: earlier updates went to the old copy
-        }
+        var replaced = PartitionSession.Replaced(messages, PartitionSession.CardOf);
+        for (var i = 0; i < messages.Count; i++)
+            if (replaced[i]) superseded.Add(messages[i]);
         return superseded;
     }
 

@@ -82,16 +82,9 @@ internal sealed class PartitionSession(string partitionKey)
     {
         var rows = Pending.Values.ToList();
         var dropped = new List<TableEntity>();
-        var replaced = new bool[rows.Count];
-        var laterUpdate = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = rows.Count - 1; i >= 0; i--)
-        {
-            var (update, card) = CardOf(rows[i]);
-            if (card is null) continue;
-            if (!update) laterUpdate.Remove(card); // an update before a new post goes to the old copy: it must be sent
-            else if (!laterUpdate.Add(card) || (LastSent.TryGetValue(card, out var last) && string.CompareOrdinal(rows[i].RowKey, last) < 0))
-                replaced[i] = true;
-        }
+        var replaced = Replaced(rows, CardOf);
+        for (var i = 0; i < rows.Count; i++)
+            if (!replaced[i] && IsOlderThanSent(rows[i])) replaced[i] = true;
 
         var held = new HashSet<string>(StringComparer.Ordinal);
         DateTimeOffset? nextRetry = null;
@@ -133,6 +126,36 @@ internal sealed class PartitionSession(string partitionKey)
         if (!string.IsNullOrEmpty(key)) lanes.Add("card:" + key);
         return lanes;
     }
+
+    /// <summary>An update older than the last one sent on its card: an older state, never sent.</summary>
+    private bool IsOlderThanSent(TableEntity row) =>
+        LastSent.Count > 0 && CardOf(row) is (true, { } card) && LastSent.TryGetValue(card, out var last)
+        && string.CompareOrdinal(row.RowKey, last) < 0;
+
+    /// <summary>
+    /// For each message in queue order, whether a later update of the same card replaces it (with no new post of that
+    /// card in between: an update before a new post goes to the old copy, and must be sent). Used on the queue here, and
+    /// on a group of commands' messages before they are stored (<see cref="Cases.GroupWrites"/>).
+    /// </summary>
+    public static bool[] Replaced<T>(IReadOnlyList<T> queue, Func<T, (bool Update, string? Card)> cardOf)
+    {
+        var replaced = new bool[queue.Count];
+        var laterUpdate = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = queue.Count - 1; i >= 0; i--)
+        {
+            var (update, card) = cardOf(queue[i]);
+            if (card is null) continue;
+            if (!update) laterUpdate.Remove(card);
+            else if (!laterUpdate.Add(card)) replaced[i] = true;
+        }
+        return replaced;
+    }
+
+    /// <summary>Whether a message updates a card, and which card (message key) it posts or updates, if any.</summary>
+    public static (bool Update, string? Card) CardOf(OutboundMessage message) =>
+        message.Target.Kind == TargetKind.Update
+            ? (true, message.Target.Id)
+            : (false, message.MessageKey is { Length: > 0 } key ? key : null);
 
     /// <summary>Whether a row updates a card, and which card (message key) it posts or updates, if any.</summary>
     public static (bool Update, string? Card) CardOf(TableEntity row) =>
