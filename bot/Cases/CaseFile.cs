@@ -11,19 +11,20 @@ namespace TeamsSafeguarding.Cases;
 public sealed class CaseFile
 {
     private readonly IReadOnlyDictionary<string, TableEntity?> _rows;
-    private readonly IReadOnlyDictionary<string, ETag> _etags;
+    // The rows as storage gave them: within a group, _rows hold what earlier commands wrote, but a write must still find
+    // the ETags read.
+    private readonly IReadOnlyDictionary<string, TableEntity?> _asRead;
 
-    public CaseFile(Case @case, ETag etag, IReadOnlyDictionary<string, TableEntity?> rows)
-        : this(@case, etag, rows, rows.ToDictionary(r => r.Key, r => r.Value?.ETag ?? default, StringComparer.Ordinal))
+    public CaseFile(Case @case, ETag etag, IReadOnlyDictionary<string, TableEntity?> rows) : this(@case, etag, rows, rows)
     {
     }
 
-    private CaseFile(Case @case, ETag etag, IReadOnlyDictionary<string, TableEntity?> rows, IReadOnlyDictionary<string, ETag> etags)
+    private CaseFile(Case @case, ETag etag, IReadOnlyDictionary<string, TableEntity?> rows, IReadOnlyDictionary<string, TableEntity?> asRead)
     {
         Case = @case;
         ETag = etag;
         _rows = rows;
-        _etags = etags;
+        _asRead = asRead;
     }
 
     public Case Case { get; }
@@ -37,7 +38,7 @@ public sealed class CaseFile
     public bool WasRead(string rowKey) => _rows.ContainsKey(rowKey);
 
     /// <summary>The ETag the row had when it was read (none if it was absent): a write of it must still find that.</summary>
-    internal ETag ETagOf(string rowKey) => _etags.TryGetValue(rowKey, out var etag) ? etag : default;
+    internal ETag ETagOf(string rowKey) => _asRead.TryGetValue(rowKey, out var row) && row is not null ? row.ETag : default;
 
     /// <summary>
     /// The case as <paramref name="writes"/> leave it, not yet stored: what the next command in the same group decides on.
@@ -58,6 +59,6 @@ public sealed class CaseFile
             rows[row.RowKey] = type == TableTransactionActionType.Delete ? null
                 : row as TableEntity ?? throw new InvalidOperationException($"Row '{row.RowKey}' must be written as a TableEntity to be read back within a group.");
         }
-        return new CaseFile(writes.Head?.After ?? Case, ETag, rows, _etags);
+        return new CaseFile(writes.Head?.After ?? Case, ETag, rows, _asRead);
     }
 }
