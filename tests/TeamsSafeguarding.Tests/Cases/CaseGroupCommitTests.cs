@@ -1,11 +1,10 @@
 using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using TeamsSafeguarding.Cases;
 using TeamsSafeguarding.Conversations;
-using TeamsSafeguarding.Outbox;
 using TeamsSafeguarding.Escalation.Cases;
+using TeamsSafeguarding.Outbox;
+using TeamsSafeguarding.Tests.Endpoint;
 using TeamsSafeguarding.Tests.Support;
 using TeamsSafeguarding.Tests.Triage;
 using Xunit;
@@ -252,14 +251,10 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
     private static async Task<List<string?>> LinesAsync(BoardHarness board, string caseId) =>
         [.. (await board.Cases.GetLogAsync(caseId, default)).Where(l => l.Action == CaseActions.LogViewed).Select(l => l.Detail)];
 
-    private (BoardHarness Board, StorageCounter Storage) Board(string prefix)
+    private (BoardHarness Board, CountingTable Storage) Board(string prefix)
     {
-        var storage = new StorageCounter();
-        var options = new TableClientOptions();
-        options.AddPolicy(storage, HttpPipelinePosition.PerCall);
-        var table = new TableClient(azurite.ConnectionString, azurite.NewTableName(prefix), options);
-        table.CreateIfNotExists();
-        return (new BoardHarness(table), storage);
+        var storage = new CountingTable(azurite.ConnectionString, azurite.NewTableName(prefix));
+        return (new BoardHarness(storage.Client), storage);
     }
 
     private static async Task Until(Func<bool> condition)
@@ -269,19 +264,6 @@ public sealed class CaseGroupCommitTests(AzuriteFixture azurite)
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("The commands never queued.");
             await Task.Delay(10);
-        }
-    }
-
-    /// <summary>Counts the transactions (entity group batches) sent to storage.</summary>
-    private sealed class StorageCounter : HttpPipelineSynchronousPolicy
-    {
-        private int _batches;
-
-        public int Batches => Volatile.Read(ref _batches);
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref _batches);
         }
     }
 }
