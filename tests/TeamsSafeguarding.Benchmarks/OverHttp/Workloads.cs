@@ -188,11 +188,7 @@ public static class Workloads
         [.. Walk(card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true).Select(o => (string?)o["id"]).OfType<string>()];
 
     /// <summary>The case id any of the card's buttons carries.</summary>
-    private static string? CaseIdOn(JsonNode? node) => node switch
-    {
-        JsonObject o when o[ReferralVerbs.CaseIdKey] is JsonValue v && v.TryGetValue<string>(out var id) => id,
-        JsonObject o => o.Select(p => CaseIdOn(p.Value)).FirstOrDefault(id => id is not null),
-        JsonArray a => a.Select(CaseIdOn).FirstOrDefault(id => id is not null),
-        _ => null,
-    };
+    private static string? CaseIdOn(JsonNode? node) =>
+        Walk(node).Select(o => o[ReferralVerbs.CaseIdKey] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null)
+            .FirstOrDefault(id => id is not null);
 }
